@@ -1,0 +1,131 @@
+package org.ims.platform;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where a failure of the REST API becomes a response: the error envelope with a code
+ * a program can branch on, a message a person can read, field details where they apply, and the
+ * request id. Never a stack trace; unexpected failures are logged with the request id instead.
+ */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+  /** Headers of a framework error response that the client still needs (e.g. Allow on 405). */
+  private static final Set<String> KEPT_HEADERS =
+      Set.of("Allow", "WWW-Authenticate", "Retry-After", "ETag", "Location");
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    String requestId = RequestId.current();
+    if (cause instanceof ApiException api) {
+      return respond(
+          api.status(), ErrorEnvelope.of(api.code(), api.getMessage(), api.details(), requestId));
+    }
+    if (cause instanceof ConstraintViolationException invalid) {
+      return respond(
+          400,
+          ErrorEnvelope.of(
+              "VALIDATION_ERROR",
+              "Some fields are not valid.",
+              fieldErrors(invalid.getConstraintViolations()),
+              requestId));
+    }
+    if (isUnreadableBody(cause)) {
+      return respond(
+          400,
+          ErrorEnvelope.of(
+              "MALFORMED_REQUEST",
+              "The request body is not valid JSON of the expected shape.",
+              List.of(new ErrorEnvelope.FieldError("body", describeUnreadable(cause))),
+              requestId));
+    }
+    if (cause instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      Response original = web.getResponse();
+      Response.ResponseBuilder builder =
+          Response.status(original.getStatus())
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(ErrorEnvelope.forStatus(original.getStatus(), requestId));
+      original.getStringHeaders().entrySet().stream()
+          .filter(header -> KEPT_HEADERS.contains(header.getKey()))
+          .forEach(header -> header.getValue().forEach(v -> builder.header(header.getKey(), v)));
+      return builder.build();
+    }
+    LOG.log(Level.SEVERE, "Unexpected failure, requestId=" + requestId, cause);
+    return respond(500, ErrorEnvelope.forStatus(500, requestId));
+  }
+
+  private static Response respond(int status, ErrorEnvelope body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /** EJB and JAX-RS wrap the exception that matters; find it. */
+  static Throwable unwrap(Throwable failure) {
+    Throwable current = failure;
+    while ((current instanceof EJBException || current instanceof ProcessingException)
+        && current.getCause() != null
+        && current.getCause() != current) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  private static boolean isUnreadableBody(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof JsonbException || t instanceof jakarta.json.JsonException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * JSON-B's own message names the property and the expected type, which helps the caller; it is
+   * cut short so that a huge or hostile body is never echoed back whole.
+   */
+  private static String describeUnreadable(Throwable cause) {
+    String message = cause.getMessage() == null ? "unreadable body" : cause.getMessage();
+    message = message.replaceAll("\\s+", " ").trim();
+    return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+  }
+
+  static List<ErrorEnvelope.FieldError> fieldErrors(Set<ConstraintViolation<?>> violations) {
+    return violations.stream()
+        .map(v -> new ErrorEnvelope.FieldError(fieldName(v.getPropertyPath()), v.getMessage()))
+        .sorted(
+            Comparator.comparing(ErrorEnvelope.FieldError::field)
+                .thenComparing(ErrorEnvelope.FieldError::message))
+        .toList();
+  }
+
+  /** The innermost named node: "create.arg0.title" is reported as "title". */
+  private static String fieldName(Path path) {
+    String name = "";
+    for (Path.Node node : path) {
+      if (node.getName() != null) {
+        name = node.getName();
+      }
+    }
+    return name;
+  }
+}

@@ -1,0 +1,43 @@
+package org.ims.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * First filter of every request: assigns the request id (echoed in the response header) and writes
+ * one access-log line when the request is done, with its method, path, status and duration.
+ */
+@WebFilter(filterName = "RequestIdFilter", urlPatterns = "/*", asyncSupported = true)
+public class RequestIdFilter extends HttpFilter {
+
+  private static final Logger ACCESS_LOG = Logger.getLogger("org.ims.access");
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String id = RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
+    request.setAttribute(RequestId.ATTRIBUTE, id);
+    response.setHeader(RequestId.HEADER, id);
+    RequestId.bind(id);
+    long start = System.nanoTime();
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      // The path without the query string: query parameters may carry search text.
+      ACCESS_LOG.info(
+          () ->
+              String.format(
+                  "%s %s %d %dms requestId=%s",
+                  request.getMethod(), request.getRequestURI(), response.getStatus(), millis, id));
+      RequestId.unbind();
+    }
+  }
+}

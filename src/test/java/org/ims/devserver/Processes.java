@@ -1,0 +1,51 @@
+package org.ims.devserver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Stopping processes this tooling started, including ones an earlier, killed launch left behind.
+ */
+final class Processes {
+
+  private Processes() {}
+
+  /** SIGINT (a fast, clean shutdown for both PostgreSQL and the JVM), then force after a grace. */
+  static void interruptAndWait(ProcessHandle process, Duration grace) {
+    try {
+      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    } catch (IOException e) {
+      process.destroy();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  /** Stops the process whose pid an earlier launch wrote to this file, if it still runs. */
+  static void stopRecorded(Path pidFile, Duration grace) throws IOException {
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String pid = Files.readString(pidFile).trim();
+    if (pid.matches("\\d+")) {
+      ProcessHandle.of(Long.parseLong(pid))
+          .filter(ProcessHandle::isAlive)
+          .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+          .ifPresent(p -> interruptAndWait(p, grace));
+    }
+    Files.delete(pidFile);
+  }
+}

@@ -1,0 +1,68 @@
+package org.ims.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ims.testing.Http;
+import org.junit.jupiter.api.Test;
+
+/** The operator's endpoints: health, metrics, OpenAPI and the API documentation page. */
+class OpsEndpointsIT {
+
+  @Test
+  void readinessReportsTheDatabaseUp() {
+    Http.Reply reply = Http.get("/health/ready");
+    assertEquals(200, reply.status());
+    JsonObject health = reply.json();
+    assertEquals("UP", health.getString("status"));
+    JsonObject database = health.getJsonArray("checks").getJsonObject(0);
+    assertEquals("database", database.getString("name"));
+    assertEquals("UP", database.getString("status"));
+  }
+
+  @Test
+  void livenessAndOverallHealthAreUp() {
+    assertEquals("UP", Http.get("/health/live").json().getString("status"));
+    assertEquals("UP", Http.get("/health").json().getString("status"));
+  }
+
+  @Test
+  void metricsAreExposedInPrometheusFormat() {
+    Http.Reply reply = Http.get("/metrics");
+    assertEquals(200, reply.status());
+    assertTrue(reply.contentType().startsWith("text/plain"), reply.contentType());
+    assertTrue(reply.body().contains("# TYPE "), "Prometheus exposition format expected");
+  }
+
+  @Test
+  void openApiDocumentDescribesThisApi() {
+    Http.Reply reply = Http.get("/openapi", "Accept", "application/json");
+    assertEquals(200, reply.status());
+    assertEquals(
+        "Interaction Management System API", reply.json().getJsonObject("info").getString("title"));
+  }
+
+  @Test
+  void swaggerUiPageAndItsScriptsAreServedByTheWar() {
+    Http.Reply page = Http.get("/api-docs/");
+    assertEquals(200, page.status());
+    Matcher script =
+        Pattern.compile("src=\"\\.\\./(webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\"")
+            .matcher(page.body());
+    assertTrue(script.find(), "the page loads the Swagger UI bundle");
+    assertEquals(200, Http.get("/" + script.group(1)).status());
+    Http.Reply init = Http.get("/api-docs/init.js");
+    assertEquals(200, init.status());
+    assertTrue(init.body().contains("/openapi"), "Swagger UI reads this server's /openapi");
+  }
+
+  @Test
+  void startPageIsServed() {
+    Http.Reply reply = Http.get("/");
+    assertEquals(200, reply.status());
+    assertTrue(reply.body().contains("Interaction Management System"));
+  }
+}
