@@ -148,7 +148,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .filter(ProcessHandle::isAlive);
     if (orphan.isPresent()) {
       System.out.println("Stopping a PostgreSQL left running by an earlier launch...");
-      Processes.interruptAndWait(orphan.get(), Duration.ofSeconds(30));
+      Processes.terminate(orphan.get(), Duration.ofSeconds(30));
     }
   }
 }

@@ -136,7 +136,7 @@ public final class PayaraMicroServer implements AutoCloseable {
   @Override
   public void close() {
     if (process.isAlive()) {
-      Processes.interruptAndWait(process.toHandle(), Duration.ofSeconds(30));
+      Processes.terminate(process.toHandle(), Duration.ofSeconds(30));
     }
     try (Stream<Path> files = Files.walk(rootDirectory)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

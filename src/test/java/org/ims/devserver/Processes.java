@@ -15,15 +15,13 @@ final class Processes {
 
   private Processes() {}
 
-  /** SIGINT (a fast, clean shutdown for both PostgreSQL and the JVM), then force after a grace. */
-  static void interruptAndWait(ProcessHandle process, Duration grace) {
-    try {
-      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-    } catch (IOException e) {
-      process.destroy();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /**
+   * SIGTERM, then SIGKILL after a grace period. SIGTERM rather than SIGINT: a process started from
+   * a non-interactive shell inherits an ignored SIGINT, while both the JVM (shutdown hooks) and
+   * PostgreSQL (clean shutdown) always act on SIGTERM.
+   */
+  static void terminate(ProcessHandle process, Duration grace) {
+    process.destroy();
     try {
       process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -34,7 +32,7 @@ final class Processes {
     }
   }
 
-  /** Stops the process whose pid an earlier launch wrote to this file, if it still runs. */
+  /** Stops the Payara Micro whose pid an earlier launch wrote to this file, if it still runs. */
   static void stopRecorded(Path pidFile, Duration grace) throws IOException {
     if (!Files.exists(pidFile)) {
       return;
@@ -44,7 +42,7 @@ final class Processes {
       ProcessHandle.of(Long.parseLong(pid))
           .filter(ProcessHandle::isAlive)
           .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
-          .ifPresent(p -> interruptAndWait(p, grace));
+          .ifPresent(p -> terminate(p, grace));
     }
     Files.delete(pidFile);
   }
