@@ -34,10 +34,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable failure) {
     Throwable cause = unwrap(failure);
-    String requestId = RequestId.current();
+    String requestId = CurrentRequest.id();
     if (cause instanceof ApiException api) {
-      return respond(
-          api.status(), ErrorEnvelope.of(api.code(), api.getMessage(), api.details(), requestId));
+      Response.ResponseBuilder builder =
+          Response.status(api.status())
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(ErrorEnvelope.of(api.code(), api.getMessage(), api.details(), requestId));
+      api.headers().forEach(builder::header);
+      return builder.build();
     }
     if (cause instanceof ConstraintViolationException invalid) {
       return respond(
@@ -105,7 +109,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
    */
   private static String describeUnreadable(Throwable cause) {
     String message = cause.getMessage() == null ? "unreadable body" : cause.getMessage();
-    message = message.replaceAll("\\s+", " ").trim();
+    message = message.replaceAll("\\s+", " ").replaceFirst("^Internal error: ", "").trim();
     return message.length() > 200 ? message.substring(0, 200) + "…" : message;
   }
 

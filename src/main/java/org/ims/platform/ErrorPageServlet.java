@@ -1,5 +1,6 @@
 package org.ims.platform;
 
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,9 +29,23 @@ public class ErrorPageServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i && i >= 400 ? i : 404;
-    String requestId = String.valueOf(request.getAttribute(RequestId.ATTRIBUTE));
+    // The server's authentication step (bearer token checks) runs before any filter, so a request
+    // refused there reaches this page without an id yet.
+    Object assigned = request.getAttribute(RequestId.ATTRIBUTE);
+    String requestId =
+        assigned != null
+            ? assigned.toString()
+            : RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
+    response.setHeader(RequestId.HEADER, requestId);
     Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-    if (failure instanceof Throwable t) {
+    String message = null;
+    if (failure instanceof Throwable t && isExpiredView(t)) {
+      // A form whose view state this server does not know: it expired, or it was forged on
+      // another site (CSRF). Either way nothing was done.
+      status = 400;
+      message =
+          "This form has expired or did not come from this application. Reload the page and try again.";
+    } else if (failure instanceof Throwable t) {
       status = 500;
       LOG.log(Level.SEVERE, "Unexpected failure, requestId=" + requestId, t);
     }
@@ -37,10 +53,21 @@ public class ErrorPageServlet extends HttpServlet {
     String path = uri == null ? request.getRequestURI() : uri.toString();
 
     response.setStatus(status);
+    if (status == 401) {
+      response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
     response.setCharacterEncoding("UTF-8");
     if (path.startsWith(request.getContextPath() + "/api/") || wantsJson(request)) {
       response.setContentType("application/json");
-      response.getWriter().write(JSONB.toJson(ErrorEnvelope.forStatus(status, requestId)));
+      ErrorEnvelope body =
+          status == 401
+              ? ErrorEnvelope.of(
+                  "UNAUTHORIZED",
+                  "The bearer token is not valid: tampered, expired, or from another issuer.",
+                  List.of(),
+                  requestId)
+              : ErrorEnvelope.forStatus(status, requestId);
+      response.getWriter().write(JSONB.toJson(body));
     } else {
       response.setContentType("text/html");
       response
@@ -49,13 +76,22 @@ public class ErrorPageServlet extends HttpServlet {
               "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                   + status
                   + "</title></head><body><main><h1>"
-                  + ErrorEnvelope.messageFor(status)
+                  + (message != null ? message : ErrorEnvelope.messageFor(status))
                   + "</h1><p>Reference: "
                   + requestId.replaceAll("[^A-Za-z0-9._:-]", "")
                   + "</p><p><a href=\""
                   + request.getContextPath()
                   + "/\">Back to the start page</a></p></main></body></html>");
     }
+  }
+
+  private static boolean isExpiredView(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof ViewExpiredException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean wantsJson(HttpServletRequest request) {

@@ -3,12 +3,17 @@ package org.ims.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The REST API root. Resources are discovered; every path is also reachable under /api/v1. */
+/**
+ * The REST API root. Bearer tokens are verified by MicroProfile JWT; which operations need one is
+ * decided by {@code org.ims.auth.BearerTokenFilter} (all but login and refresh).
+ */
 @ApplicationPath("/api")
 @ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(
     info =
         @Info(

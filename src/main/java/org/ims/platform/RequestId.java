@@ -16,14 +16,8 @@ public final class RequestId {
   public static final String ATTRIBUTE = RequestId.class.getName();
 
   private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
   private RequestId() {}
-
-  /** The id of the request this thread is serving, or {@code null} outside a request. */
-  public static String current() {
-    return CURRENT.get();
-  }
 
   /** The caller's id if it is acceptable, else a fresh one. */
   static String acceptOrGenerate(String incoming) {
@@ -31,13 +25,5 @@ public final class RequestId {
       return incoming;
     }
     return UUID.randomUUID().toString();
-  }
-
-  static void bind(String id) {
-    CURRENT.set(id);
-  }
-
-  static void unbind() {
-    CURRENT.remove();
   }
 }

@@ -2,7 +2,6 @@ package org.ims.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,10 +9,10 @@ import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * First filter of every request: assigns the request id (echoed in the response header) and writes
- * one access-log line when the request is done, with its method, path, status and duration.
+ * First filter of every request: assigns the request id (echoed in the response header), makes it
+ * and the client's address available as {@link CurrentRequest}, and writes one access-log line when
+ * the request is done, with its method, path, status and duration. First in web.xml's filter order.
  */
-@WebFilter(filterName = "RequestIdFilter", urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
 
   private static final Logger ACCESS_LOG = Logger.getLogger("org.ims.access");
@@ -25,7 +24,7 @@ public class RequestIdFilter extends HttpFilter {
     String id = RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
     request.setAttribute(RequestId.ATTRIBUTE, id);
     response.setHeader(RequestId.HEADER, id);
-    RequestId.bind(id);
+    CurrentRequest.bind(id, request.getRemoteAddr());
     long start = System.nanoTime();
     try {
       chain.doFilter(request, response);
@@ -37,7 +36,7 @@ public class RequestIdFilter extends HttpFilter {
               String.format(
                   "%s %s %d %dms requestId=%s",
                   request.getMethod(), request.getRequestURI(), response.getStatus(), millis, id));
-      RequestId.unbind();
+      CurrentRequest.unbind();
     }
   }
 }

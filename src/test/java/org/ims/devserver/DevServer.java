@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * {@code mvn -Prun package}: the application on the embedded default. Starts PostgreSQL with its
- * data in {@code .data/} (kept across runs), then Payara Micro with the WAR, demo data enabled, at
- * http://localhost:8080. Ctrl-C stops both.
+ * data in {@code .data/} (kept across runs, with a generated token signing key pair), then Payara
+ * Micro with the WAR, demo data enabled, at http://localhost:8080. Ctrl-C stops both.
  */
 public final class DevServer {
 
@@ -29,7 +29,7 @@ public final class DevServer {
                 Path.of(required("ims.war")),
                 Path.of(required("ims.server.config")),
                 httpPort,
-                PayaraMicroServer.databaseEnvironment(db, true),
+                PayaraMicroServer.environment(db, DevKeys.ensure(data.resolve("keys")), true),
                 List.of("-Xmx512m"),
                 null));
     Files.writeString(payaraPid, Long.toString(server.pid()));

@@ -42,14 +42,17 @@ public final class PayaraMicroServer implements AutoCloseable {
       List<String> jvmOptions,
       Path log) {}
 
-  /** The environment that points the application at this database, as an operator would. */
-  public static Map<String, String> databaseEnvironment(EmbeddedDatabase db, boolean demoData) {
+  /** The environment an operator would set: this database, these keys, demo data or not. */
+  public static Map<String, String> environment(
+      EmbeddedDatabase db, DevKeys keys, boolean demoData) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DB_URL", db.jdbcUrl());
     env.put("DB_USER", EmbeddedDatabase.APP);
     env.put("DB_PASSWORD", EmbeddedDatabase.APP_PASSWORD);
     env.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
     env.put("DB_MIGRATION_PASSWORD", EmbeddedDatabase.OWNER_PASSWORD);
+    env.put("IMS_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
+    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString());
     env.put("IMS_DEMO_DATA", Boolean.toString(demoData));
     return env;
   }
@@ -84,7 +87,7 @@ public final class PayaraMicroServer implements AutoCloseable {
         builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
       } else {
         Files.createDirectories(settings.log().getParent());
-        builder.redirectOutput(settings.log().toFile());
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(settings.log().toFile()));
       }
       return new PayaraMicroServer(builder.start(), settings.port(), root);
     } catch (IOException e) {

@@ -58,7 +58,7 @@ class ErrorEnvelopeIT {
 
   @Test
   void unknownPageAnswersAPlainPageWithoutInternals() {
-    for (String path : new String[] {"/no-such-page", "/no-such-page.xhtml"}) {
+    for (String path : new String[] {"/no-such-page", "/no-such-dir/page.html"}) {
       Http.Reply reply = Http.get(path, "Accept", "text/html");
       assertEquals(404, reply.status(), path);
       assertTrue(reply.contentType().startsWith("text/html"), path);

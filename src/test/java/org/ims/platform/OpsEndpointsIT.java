@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ims.testing.Http;
@@ -60,9 +61,30 @@ class OpsEndpointsIT {
   }
 
   @Test
-  void startPageIsServed() {
-    Http.Reply reply = Http.get("/");
-    assertEquals(200, reply.status());
-    assertTrue(reply.body().contains("Interaction Management System"));
+  void theStartPageLeadsAnonymousVisitorsToTheLoginPage() {
+    Http.Reply start = Http.get("/");
+    assertEquals(302, start.status());
+    assertTrue(start.header("Location").orElseThrow().contains("/login.xhtml"));
+    Http.Reply login = Http.get("/login.xhtml");
+    assertEquals(200, login.status());
+    assertTrue(login.body().contains("Interaction Management"));
+  }
+
+  @Test
+  void everyResponseCarriesTheSecurityHeaders() {
+    for (String path : List.of("/login.xhtml", "/api/auth/me", "/health/ready")) {
+      Http.Reply reply = Http.get(path);
+      assertEquals("nosniff", reply.header("X-Content-Type-Options").orElse(null), path);
+      assertTrue(
+          reply.headers().allValues("Content-Security-Policy").stream()
+              .anyMatch(v -> v.contains("frame-ancestors 'none'")),
+          path);
+      assertEquals("DENY", reply.header("X-Frame-Options").orElse(null), path);
+      assertTrue(reply.header("Referrer-Policy").isPresent(), path);
+    }
+    assertTrue(
+        Http.get("/login.xhtml").headers().allValues("Content-Security-Policy").stream()
+            .anyMatch(v -> v.contains("script-src") && v.contains("nonce-")),
+        "pages restrict scripts to this response's nonce");
   }
 }

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.ims.devserver.DevKeys;
 import org.ims.devserver.EmbeddedDatabase;
 import org.ims.devserver.PayaraMicroServer;
 import org.junit.platform.launcher.LauncherSession;
@@ -26,6 +29,8 @@ public final class TestEnvironment implements LauncherSessionListener {
 
   private static EmbeddedDatabase database;
   private static PayaraMicroServer server;
+  private static DevKeys keys;
+  private static PayaraMicroServer.Settings settings;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -36,22 +41,23 @@ public final class TestEnvironment implements LauncherSessionListener {
     Path dir = Path.of(System.getProperty("ims.test.dir"));
     Path log = dir.resolve("server.log");
     deleteRecursively(dir.resolve("postgres"));
+    deleteRecursively(log);
     database = new EmbeddedDatabase(dir.resolve("postgres"), freePort(), false).start();
-    server =
-        PayaraMicroServer.start(
-            new PayaraMicroServer.Settings(
-                Path.of(System.getProperty("payara.microJar")),
-                Path.of(war),
-                Path.of(System.getProperty("ims.server.config")),
-                freePort(),
-                PayaraMicroServer.databaseEnvironment(database, true),
-                List.of("-Xmx512m"),
-                log));
-    try {
-      server.awaitReady(Duration.ofMinutes(4));
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("Test server did not start; see " + log, e);
-    }
+    keys = DevKeys.ensure(dir.resolve("keys"));
+    Map<String, String> environment =
+        new LinkedHashMap<>(PayaraMicroServer.environment(database, keys, true));
+    // Every test client shares one address; the per-username limit is what the tests exercise.
+    environment.put("IMS_AUTH_RATE_LIMIT_PER_IP", "100000");
+    settings =
+        new PayaraMicroServer.Settings(
+            Path.of(System.getProperty("payara.microJar")),
+            Path.of(war),
+            Path.of(System.getProperty("ims.server.config")),
+            freePort(),
+            environment,
+            List.of("-Xmx512m"),
+            log);
+    startServer();
     System.setProperty(
         "payara.cmdOptions",
         String.join(
@@ -62,8 +68,25 @@ public final class TestEnvironment implements LauncherSessionListener {
             "-Ddb.password=" + EmbeddedDatabase.APP_PASSWORD,
             "-Ddb.migration.user=" + EmbeddedDatabase.OWNER,
             "-Ddb.migration.password=" + EmbeddedDatabase.OWNER_PASSWORD,
-            "-Dims.demo-data=true"));
+            "-Dims.demo-data=true",
+            "-Dims.jwt.private-key.location=" + keys.privateKey(),
+            "-Dmp.jwt.verify.publickey.location=" + keys.publicKey().toUri()));
     System.setProperty("payara.extraMicroOptions", "--nocluster");
+  }
+
+  private static void startServer() {
+    server = PayaraMicroServer.start(settings);
+    try {
+      server.awaitReady(Duration.ofMinutes(4));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Test server did not start; see " + settings.log(), e);
+    }
+  }
+
+  /** Stops the shared server and starts it again on the same port, database and keys. */
+  public static void restartServer() {
+    server.close();
+    startServer();
   }
 
   @Override
@@ -91,6 +114,12 @@ public final class TestEnvironment implements LauncherSessionListener {
       throw new IllegalStateException("No test database: integration tests run with mvn verify");
     }
     return database;
+  }
+
+  /** The key pair the test server signs and verifies tokens with. */
+  public static DevKeys keys() {
+    baseUrl();
+    return keys;
   }
 
   private static int freePort() {

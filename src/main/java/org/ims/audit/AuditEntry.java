@@ -1,0 +1,81 @@
+package org.ims.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One line of the audit trail. Written once, never changed (the database refuses updates). */
+@Entity
+@Table(name = "audit_log")
+public class AuditEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "occurred_at")
+  private Instant occurredAt;
+
+  @Column(name = "user_id")
+  private Long userId;
+
+  private String username;
+
+  @Column(name = "site_id")
+  private Long siteId;
+
+  private String action;
+
+  @Column(name = "entity_type")
+  private String entityType;
+
+  @Column(name = "entity_id")
+  private String entityId;
+
+  @Column(name = "ip_address")
+  private String ipAddress;
+
+  @Column(name = "request_id")
+  private String requestId;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "old_values")
+  private String oldValues;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "new_values")
+  private String newValues;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private String details;
+
+  protected AuditEntry() {}
+
+  AuditEntry(
+      AuditAction action,
+      Actor actor,
+      String entityType,
+      String entityId,
+      String oldValues,
+      String newValues,
+      String details) {
+    this.occurredAt = Instant.now();
+    this.action = action.name();
+    this.userId = actor.userId();
+    this.username = actor.username();
+    this.siteId = actor.siteId();
+    this.ipAddress = actor.ipAddress();
+    this.requestId = actor.requestId();
+    this.entityType = entityType;
+    this.entityId = entityId;
+    this.oldValues = oldValues;
+    this.newValues = newValues;
+    this.details = details;
+  }
+}

@@ -1,0 +1,119 @@
+package org.ims.auth;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.ims.platform.ApiException;
+import org.ims.site.Membership;
+
+/** The login page (spec §7.4.1). */
+@Named
+@RequestScoped
+public class LoginPage {
+
+  private static final DateTimeFormatter UNLOCK_TIME =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Inject LoginService logins;
+  @Inject SessionService sessions;
+  @Inject WebSession web;
+  @Inject HttpServletRequest request;
+
+  private String username;
+  private String password;
+  private String next;
+  private boolean expired;
+  private boolean loggedOut;
+
+  public void login() {
+    LoginResult result;
+    try {
+      result = logins.login(username, password.toCharArray());
+    } catch (ApiException refused) {
+      Pages.error(refused.getMessage());
+      return;
+    }
+    if (result instanceof LoginResult.Success success) {
+      // A new session id at login: a session id planted before it is worth nothing.
+      request.changeSessionId();
+      UUID session = sessions.openWebSession(success.user());
+      web.begin(success.user().id(), session, success.site().site().id());
+      Pages.redirect(destination(success));
+    } else if (result instanceof LoginResult.Locked locked) {
+      Pages.error(
+          "This account is locked after too many failed attempts. Try again after "
+              + UNLOCK_TIME.format(locked.until())
+              + ".");
+    } else if (result instanceof LoginResult.NoActiveSite) {
+      Pages.error("None of your sites is active. Contact your administrator.");
+    } else {
+      Pages.error("Invalid username or password.");
+    }
+  }
+
+  private String destination(LoginResult.Success success) {
+    String target = Pages.safeNext(next);
+    if (success.passwordChangeRequired()) {
+      return Pages.CHANGE_PASSWORD;
+    }
+    boolean mustChoose =
+        success.sites().size() > 1 && success.sites().stream().noneMatch(Membership::defaultSite);
+    return mustChoose
+        ? Pages.SELECT_SITE + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
+        : target;
+  }
+
+  /** Why the visitor is here, if the address says so. */
+  public String getNotice() {
+    if (expired) {
+      return "Your session has expired. Log in again to continue.";
+    }
+    return loggedOut ? "You have been logged out." : null;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+
+  public boolean isExpired() {
+    return expired;
+  }
+
+  public void setExpired(boolean expired) {
+    this.expired = expired;
+  }
+
+  public boolean isLoggedOut() {
+    return loggedOut;
+  }
+
+  public void setLoggedOut(boolean loggedOut) {
+    this.loggedOut = loggedOut;
+  }
+}

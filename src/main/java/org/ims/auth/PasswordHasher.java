@@ -1,0 +1,43 @@
+package org.ims.auth;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** bcrypt, through a maintained library. Passwords over bcrypt's 72 bytes are pre-hashed. */
+@ApplicationScoped
+public class PasswordHasher {
+
+  private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
+
+  @Inject AuthSettings settings;
+
+  private BCrypt.Hasher hasher;
+  private BCrypt.Verifyer verifyer;
+  private String decoyHash;
+
+  @PostConstruct
+  void init() {
+    hasher = BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+    verifyer = BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+    decoyHash = hash("a decoy that no one can log in with".toCharArray());
+  }
+
+  public String hash(char[] password) {
+    return hasher.hashToString(settings.bcryptCost(), password);
+  }
+
+  public boolean matches(char[] password, String hash) {
+    return verifyer.verify(password, hash).verified;
+  }
+
+  /**
+   * Spends the same time as a real check, for unknown usernames: answering faster would tell an
+   * attacker which usernames exist.
+   */
+  public void spendTimeOfACheck(char[] password) {
+    verifyer.verify(password, decoyHash);
+  }
+}

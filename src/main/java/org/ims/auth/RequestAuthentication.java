@@ -1,0 +1,53 @@
+package org.ims.auth;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ims.audit.Actor;
+import org.ims.audit.AuditAction;
+import org.ims.audit.AuditLog;
+import org.ims.platform.ApiException;
+import org.ims.site.Membership;
+import org.ims.site.MembershipService;
+import org.ims.site.SiteContext;
+
+/**
+ * Turns a proven identity (a verified token or a web session) into the request's {@link
+ * SiteContext}, after checking against the database that the session is still open and that the
+ * user is still an active member of the site: a logout, a removed membership or a changed role take
+ * effect at the next request, whatever the token says.
+ */
+@Stateless
+public class RequestAuthentication {
+
+  @Inject SessionService sessions;
+  @Inject MembershipService memberships;
+  @Inject AuthSettings settings;
+  @Inject SiteContext context;
+  @Inject AuditLog audit;
+
+  public void establish(Long userId, UUID sessionId, Long siteId) {
+    if (!sessions.isActive(sessionId)) {
+      throw new ApiException(401, "SESSION_ENDED", "This session has ended. Log in again.");
+    }
+    Optional<Membership> membership = memberships.activeMembership(userId, siteId);
+    if (membership.isEmpty()) {
+      audit.securityEvent(
+          AuditAction.SITE_ACCESS_DENIED,
+          Actor.of(userId, null, siteId),
+          Map.of("reason", "membership no longer active"));
+      throw new ApiException(
+          403, "SITE_ACCESS_REVOKED", "You no longer have access to this site. Choose another.");
+    }
+    if (!membership.get().user().active()) {
+      throw new ApiException(401, "SESSION_ENDED", "This account has been deactivated.");
+    }
+    context.establish(
+        membership.get(),
+        sessionId,
+        membership.get().user().passwordChangeRequired(Instant.now(), settings.passwordMaxAge()));
+  }
+}

@@ -1,0 +1,24 @@
+package org.ims.platform;
+
+import java.util.List;
+
+/** Request bodies that an operation cannot do without. */
+public final class RequestBodies {
+
+  private RequestBodies() {}
+
+  /**
+   * The body, or 400 when the request had none. (Not {@code @NotNull} on the parameter: Payara's
+   * OpenAPI generator fails on constrained body parameters.)
+   */
+  public static <T> T required(T body) {
+    if (body == null) {
+      throw new ApiException(
+          400,
+          "VALIDATION_ERROR",
+          "A JSON body is required.",
+          List.of(new ErrorEnvelope.FieldError("body", "A JSON body is required.")));
+    }
+    return body;
+  }
+}

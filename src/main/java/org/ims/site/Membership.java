@@ -1,0 +1,68 @@
+package org.ims.site;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.ims.user.User;
+
+/** A user's membership of a site, with their role there. */
+@Entity
+@Table(name = "user_site")
+public class Membership {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "user_id")
+  private User user;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "site_id")
+  private Site site;
+
+  @Enumerated(EnumType.STRING)
+  private Role role;
+
+  @Column(name = "is_default")
+  private boolean defaultSite;
+
+  @Column(name = "assigned_at")
+  private Instant assignedAt;
+
+  protected Membership() {}
+
+  public Long id() {
+    return id;
+  }
+
+  public User user() {
+    return user;
+  }
+
+  public Site site() {
+    return site;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public boolean defaultSite() {
+    return defaultSite;
+  }
+
+  void setDefaultSite(boolean defaultSite) {
+    this.defaultSite = defaultSite;
+  }
+}

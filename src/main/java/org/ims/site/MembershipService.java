@@ -1,0 +1,54 @@
+package org.ims.site;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Which active sites a user belongs to, and in which role. */
+@Stateless
+public class MembershipService {
+
+  @PersistenceContext EntityManager em;
+
+  /** The user's memberships of active sites, by site name. */
+  public List<Membership> activeMemberships(Long userId) {
+    return em.createQuery(
+            "SELECT m FROM Membership m JOIN FETCH m.site s JOIN FETCH m.user"
+                + " WHERE m.user.id = :user AND s.active = true ORDER BY s.name",
+            Membership.class)
+        .setParameter("user", userId)
+        .getResultList();
+  }
+
+  public Optional<Membership> activeMembership(Long userId, Long siteId) {
+    return em.createQuery(
+            "SELECT m FROM Membership m JOIN FETCH m.site s JOIN FETCH m.user"
+                + " WHERE m.user.id = :user AND s.id = :site AND s.active = true",
+            Membership.class)
+        .setParameter("user", userId)
+        .setParameter("site", siteId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The site a user starts at: their default if still active, else the first by name. */
+  public static Membership startingSite(List<Membership> memberships) {
+    return memberships.stream()
+        .filter(Membership::defaultSite)
+        .findFirst()
+        .orElse(memberships.get(0));
+  }
+
+  /** Makes this membership the user's default site (at most one default per user). */
+  public void makeDefault(Membership chosen) {
+    // Clear the old default first: the database allows one default per user.
+    em.createQuery(
+            "UPDATE Membership m SET m.defaultSite = false"
+                + " WHERE m.user.id = :user AND m.defaultSite = true")
+        .setParameter("user", chosen.user().id())
+        .executeUpdate();
+    em.find(Membership.class, chosen.id()).setDefaultSite(true);
+  }
+}

@@ -1,0 +1,126 @@
+package org.ims.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An account. Lockout state lives here, in the database, so it holds across restarts and servers.
+ */
+@Entity
+@Table(name = "users")
+public class User {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String username;
+  private String email;
+
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  @Column(name = "is_active")
+  private boolean active;
+
+  @Column(name = "global_admin")
+  private boolean globalAdmin;
+
+  @Column(name = "last_login")
+  private Instant lastLogin;
+
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
+
+  @Column(name = "must_change_password")
+  private boolean mustChangePassword;
+
+  @Column(name = "failed_login_count")
+  private int failedLoginCount;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  protected User() {}
+
+  public boolean isLockedAt(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+
+  /**
+   * Counts one more consecutive failure; at {@code maxAttempts} the account locks for {@code
+   * lockFor} and the count starts again, so that after the lock the user has the full number of
+   * attempts. Returns whether this failure locked the account.
+   */
+  public boolean recordFailedLogin(Instant now, int maxAttempts, Duration lockFor) {
+    failedLoginCount++;
+    if (failedLoginCount >= maxAttempts) {
+      failedLoginCount = 0;
+      lockedUntil = now.plus(lockFor);
+      return true;
+    }
+    return false;
+  }
+
+  public void recordSuccessfulLogin(Instant now) {
+    failedLoginCount = 0;
+    lockedUntil = null;
+    lastLogin = now;
+  }
+
+  public boolean passwordChangeRequired(Instant now, Duration maxAge) {
+    return mustChangePassword || passwordChangedAt.plus(maxAge).isBefore(now);
+  }
+
+  public void changePassword(String newHash, Instant now) {
+    passwordHash = newHash;
+    passwordChangedAt = now;
+    mustChangePassword = false;
+    updatedAt = now;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  public boolean globalAdmin() {
+    return globalAdmin;
+  }
+
+  public Instant lockedUntil() {
+    return lockedUntil;
+  }
+
+  public Instant lastLogin() {
+    return lastLogin;
+  }
+
+  public int failedLoginCount() {
+    return failedLoginCount;
+  }
+}
