@@ -13,8 +13,8 @@ import org.ims.platform.ApiException;
 
 /**
  * Limits the authentication routes to N attempts per minute per client address and per username
- * (token buckets from bucket4j), so that guessing passwords is slow even across many accounts or
- * many addresses. Idle buckets are forgotten after a few minutes.
+ * (token buckets from bucket4j, refilled whole each minute), so that guessing passwords is slow
+ * even across many accounts or many addresses. Idle buckets are forgotten after a few minutes.
  */
 @ApplicationScoped
 public class LoginRateLimiter {
@@ -47,7 +47,8 @@ public class LoginRateLimiter {
             key,
             k ->
                 Bucket.builder()
-                    .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, WINDOW))
+                    .addLimit(
+                        limit -> limit.capacity(perMinute).refillIntervally(perMinute, WINDOW))
                     .build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {

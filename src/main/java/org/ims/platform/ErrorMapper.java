@@ -2,16 +2,13 @@ package org.ims.platform;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
@@ -34,6 +31,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable failure) {
     Throwable cause = unwrap(failure);
+    for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof ApiException api) {
+        cause = api;
+        break;
+      }
+    }
     String requestId = CurrentRequest.id();
     if (cause instanceof ApiException api) {
       Response.ResponseBuilder builder =
@@ -49,7 +52,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
           ErrorEnvelope.of(
               "VALIDATION_ERROR",
               "Some fields are not valid.",
-              fieldErrors(invalid.getConstraintViolations()),
+              Violations.fieldErrors(invalid.getConstraintViolations()),
               requestId));
     }
     if (isUnreadableBody(cause)) {
@@ -111,25 +114,5 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     String message = cause.getMessage() == null ? "unreadable body" : cause.getMessage();
     message = message.replaceAll("\\s+", " ").replaceFirst("^Internal error: ", "").trim();
     return message.length() > 200 ? message.substring(0, 200) + "…" : message;
-  }
-
-  static List<ErrorEnvelope.FieldError> fieldErrors(Set<ConstraintViolation<?>> violations) {
-    return violations.stream()
-        .map(v -> new ErrorEnvelope.FieldError(fieldName(v.getPropertyPath()), v.getMessage()))
-        .sorted(
-            Comparator.comparing(ErrorEnvelope.FieldError::field)
-                .thenComparing(ErrorEnvelope.FieldError::message))
-        .toList();
-  }
-
-  /** The innermost named node: "create.arg0.title" is reported as "title". */
-  private static String fieldName(Path path) {
-    String name = "";
-    for (Path.Node node : path) {
-      if (node.getName() != null) {
-        name = node.getName();
-      }
-    }
-    return name;
   }
 }

@@ -1,8 +1,12 @@
 package org.ims.site;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.UUID;
 import org.ims.audit.Actor;
+import org.ims.audit.AuditAction;
+import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
 
 /**
@@ -13,6 +17,8 @@ import org.ims.platform.ApiException;
 @RequestScoped
 public class SiteContext {
 
+  @Inject AuditLog audit;
+
   private Long userId;
   private String username;
   private Long siteId;
@@ -20,6 +26,7 @@ public class SiteContext {
   private Role role;
   private UUID sessionId;
   private boolean passwordChangeRequired;
+  private boolean system;
 
   /** Called by the authentication filters only. */
   public void establish(Membership membership, UUID sessionId, boolean passwordChangeRequired) {
@@ -33,7 +40,7 @@ public class SiteContext {
   }
 
   public boolean isEstablished() {
-    return userId != null;
+    return userId != null || system;
   }
 
   public Long userId() {
@@ -68,6 +75,34 @@ public class SiteContext {
 
   public boolean passwordChangeRequired() {
     return passwordChangeRequired;
+  }
+
+  /**
+   * For work no person asked for (scheduled jobs): acts at one site, as nobody. Only ever called by
+   * the system itself, never from a request.
+   */
+  public void establishForSystem(Long siteId) {
+    this.system = true;
+    this.username = "system";
+    this.siteId = siteId;
+    this.role = Role.ADMINISTRATOR;
+  }
+
+  /**
+   * Refuses (403, audited) unless the caller's role at the active site is at least {@code
+   * required}.
+   */
+  public void require(Role required, String what) {
+    if (!role().atLeast(required)) {
+      audit.securityEvent(
+          AuditAction.ACCESS_DENIED,
+          actor(),
+          Map.of("attempted", what, "requiredRole", required.name(), "role", role.name()));
+      throw new ApiException(
+          403,
+          "FORBIDDEN",
+          "Your role at " + siteName + " (" + role + ") does not allow you to " + what + ".");
+    }
   }
 
   public Actor actor() {

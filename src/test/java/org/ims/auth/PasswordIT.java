@@ -67,6 +67,10 @@ class PasswordIT {
     assertEquals(400, change(token, current, "Rotation#1pass").status());
     assertEquals(400, change(token, current, current).status(), "the current one");
     assertEquals(204, change(token, current, "Rotation#5pass").status());
+    assertTrue(
+        TestUsers.query("SELECT password_hash FROM users WHERE username = ?", user)
+            .startsWith("$2a$12$"),
+        "new hashes use bcrypt cost 12");
     assertEquals(200, Api.login(user, "Rotation#5pass").status(), "the new one works");
     assertEquals(401, Api.login(user, "Rotation#4pass").status(), "the old one does not");
   }

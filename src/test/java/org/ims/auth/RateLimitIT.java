@@ -5,18 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ims.testing.Api;
 import org.ims.testing.Http;
+import org.ims.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ten attempts a minute per username (and per address: the test server raises that one, since every
- * test shares 127.0.0.1; {@code LoginRateLimiterTest} covers it).
+ * N attempts a minute per username (10 by default; the test server allows {@value
+ * TestEnvironment#LOGINS_PER_MINUTE}), and per address (raised on the test server, since every test
+ * shares 127.0.0.1; {@code LoginRateLimiterTest} covers it).
  */
 class RateLimitIT {
 
   @Test
-  void theEleventhAttemptInAMinuteIsRefusedWithRetryAfter() {
+  void theAttemptOverTheLimitIsRefusedWithRetryAfter() {
     String username = "guessing-" + System.nanoTime();
-    for (int i = 1; i <= 10; i++) {
+    for (int i = 1; i <= TestEnvironment.LOGINS_PER_MINUTE; i++) {
       assertEquals(401, Api.login(username, "Guess#" + i + "abc").status(), "attempt " + i);
     }
     Http.Reply refused = Api.login(username, "Guess#11abc");

@@ -2,6 +2,8 @@ package org.ims.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Calls of the REST API as a logged-in user, on top of {@link Http}. */
 public final class Api {
@@ -34,6 +36,52 @@ public final class Api {
 
   public static String token(String username, String password) {
     return session(username, password).getString("token");
+  }
+
+  public static final Map<String, String> DEMO_PASSWORDS =
+      Map.of(
+          "admin", "Admin#2026pass",
+          "editor", "Editor#2026pass",
+          "viewer", "Viewer#2026pass",
+          "lab", "Lab#2026pass");
+
+  private static final Map<String, String> DEMO_TOKENS = new ConcurrentHashMap<>();
+
+  /**
+   * A token of a demo user at their default site, logged in once per test run: the login limit per
+   * username would refuse a login in every test. Tests that end sessions use their own.
+   */
+  public static String demoToken(String username) {
+    return DEMO_TOKENS.computeIfAbsent(username, u -> token(u, DEMO_PASSWORDS.get(u)));
+  }
+
+  /** A token of a demo user switched to another of their sites (also logged in once). */
+  public static String demoToken(String username, String site) {
+    String key = username + "@" + site;
+    String cached = DEMO_TOKENS.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    String siteId = TestUsers.query("SELECT id FROM sites WHERE name = ?", site);
+    String token =
+        post(demoToken(username), "/api/auth/site", "{\"siteId\":" + siteId + "}")
+            .json()
+            .getJsonObject("data")
+            .getString("token");
+    DEMO_TOKENS.put(key, token);
+    return token;
+  }
+
+  /** Any request with a JSON body as this token's user; {@code headers} are name, value pairs. */
+  public static Http.Reply send(
+      String method, String token, String path, String json, String... headers) {
+    String[] all = new String[headers.length + 4];
+    all[0] = "Content-Type";
+    all[1] = "application/json";
+    all[2] = "Authorization";
+    all[3] = "Bearer " + token;
+    System.arraycopy(headers, 0, all, 4, headers.length);
+    return Http.send(method, path, json, all);
   }
 
   public static Http.Reply get(String token, String path) {

@@ -27,6 +27,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class TestEnvironment implements LauncherSessionListener {
 
+  /** The test server's login limit per username and minute. */
+  public static final int LOGINS_PER_MINUTE = 30;
+
   private static EmbeddedDatabase database;
   private static PayaraMicroServer server;
   private static DevKeys keys;
@@ -46,8 +49,10 @@ public final class TestEnvironment implements LauncherSessionListener {
     keys = DevKeys.ensure(dir.resolve("keys"));
     Map<String, String> environment =
         new LinkedHashMap<>(PayaraMicroServer.environment(database, keys, true));
-    // Every test client shares one address; the per-username limit is what the tests exercise.
+    // Every test client shares one address; the per-username limit is what the tests exercise,
+    // a little above the default so that demo users can log in from many test classes.
     environment.put("IMS_AUTH_RATE_LIMIT_PER_IP", "100000");
+    environment.put("IMS_AUTH_RATE_LIMIT_PER_USERNAME", Integer.toString(LOGINS_PER_MINUTE));
     settings =
         new PayaraMicroServer.Settings(
             Path.of(System.getProperty("payara.microJar")),

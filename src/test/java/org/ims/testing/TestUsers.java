@@ -76,6 +76,29 @@ public final class TestUsers {
     }
   }
 
+  /** Interactions of a site matching a condition, as the database holds them (through RLS). */
+  public static long interactionsAt(String site, String condition) {
+    try (Connection c = TestEnvironment.database().connectAsOwner()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT set_config('app.site_id', (SELECT id::text FROM sites WHERE name = ?), true)")) {
+        s.setString(1, site);
+        s.execute();
+      }
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery("SELECT count(*) FROM interactions WHERE " + condition)) {
+        rs.next();
+        long count = rs.getLong(1);
+        c.rollback();
+        return count;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A single value from a query run as the owner. */
   public static String query(String sql, Object... parameters) {
     try (Connection c = TestEnvironment.database().connectAsOwner();

@@ -1,0 +1,165 @@
+package org.ims.interaction;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ims.platform.ApiException;
+import org.ims.platform.ApiResponse;
+import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.RequestBodies;
+
+/**
+ * The active site's interactions (spec §6.4.4). Also at /api/v1/interactions. The active site comes
+ * from the caller's token, never from the body; an id of another site answers 404.
+ */
+@Path("/interactions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Interactions")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+public class InteractionResource {
+
+  @Inject InteractionService interactions;
+  @Context UriInfo uri;
+
+  @POST
+  @Operation(summary = "Record an interaction at the active site (EDITOR or ADMINISTRATOR)")
+  @RequestBody(required = true)
+  @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_ERROR listing every failing field, or MALFORMED_REQUEST")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: VIEWERs cannot create")
+  @APIResponse(
+      responseCode = "409",
+      description = "DUPLICATE_TITLE: same title, same start date; retry with allowDuplicate=true")
+  @APIResponse(responseCode = "413", description = "Body over 1 MB")
+  public Response create(
+      InteractionRequest body,
+      @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate) {
+    InteractionView created =
+        interactions.create(RequestBodies.required(body).toDraft(), allowDuplicate);
+    return Response.created(
+            uri.getBaseUriBuilder().path("interactions").path(created.id().toString()).build())
+        .tag(Long.toString(created.version()))
+        .entity(ApiResponse.of(created))
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One interaction of the active site")
+  @APIResponse(responseCode = "200", description = "The interaction; ETag carries its version")
+  @APIResponse(
+      responseCode = "404",
+      description = "NOT_FOUND: no such live interaction at the active site")
+  public Response get(@PathParam("id") long id) {
+    InteractionView view = interactions.get(id);
+    return ok(view);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Operation(
+      summary =
+          "Change an interaction (EDITOR or ADMINISTRATOR); If-Match or body version required")
+  @RequestBody(required = true)
+  @APIResponse(responseCode = "200", description = "Updated; new ETag")
+  @APIResponse(responseCode = "400", description = "VALIDATION_ERROR, or no version given")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: VIEWERs cannot edit")
+  @APIResponse(responseCode = "404", description = "NOT_FOUND")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "CONFLICT: someone saved first (current version in details), or DUPLICATE_TITLE")
+  public Response update(
+      @PathParam("id") long id,
+      InteractionRequest body,
+      @HeaderParam("If-Match") String ifMatch,
+      @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate) {
+    RequestBodies.required(body);
+    Long version = ifMatch != null ? versionOf(ifMatch) : body.version;
+    if (version == null) {
+      throw new ApiException(
+          400,
+          "VALIDATION_ERROR",
+          "Say which version you are changing: send If-Match or \"version\".",
+          List.of(new FieldError("version", "The version you last read is required.")));
+    }
+    return ok(interactions.update(id, body.toDraft(), version, allowDuplicate));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(summary = "Delete an interaction (ADMINISTRATOR); restorable for 30 days")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only ADMINISTRATORs delete")
+  @APIResponse(responseCode = "404", description = "NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "CONFLICT: If-Match names an old version")
+  public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+    interactions.delete(id, ifMatch == null ? null : versionOf(ifMatch));
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/deleted")
+  @Operation(summary = "Interactions deleted within the last 30 days (ADMINISTRATOR)")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN")
+  public ApiResponse<List<InteractionView>> deleted() {
+    return ApiResponse.of(interactions.deleted());
+  }
+
+  @POST
+  @Path("/{id}/restore")
+  @Operation(summary = "Bring back an interaction deleted within the last 30 days (ADMINISTRATOR)")
+  @APIResponse(responseCode = "200", description = "Restored")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN")
+  @APIResponse(
+      responseCode = "404",
+      description = "NOT_FOUND: not deleted, too old, or not of this site")
+  public Response restore(@PathParam("id") long id) {
+    return ok(interactions.restore(id));
+  }
+
+  private static Response ok(InteractionView view) {
+    return Response.ok(ApiResponse.of(view)).tag(Long.toString(view.version())).build();
+  }
+
+  /** The version an If-Match header names: "3", W/"3" or 3. */
+  static Long versionOf(String ifMatch) {
+    String value = ifMatch.trim();
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    value = value.replace("\"", "").trim();
+    try {
+      return Long.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw new ApiException(
+          400,
+          "VALIDATION_ERROR",
+          "If-Match must carry the ETag of the version you read.",
+          List.of(new FieldError("If-Match", "Not an entity tag of this API: " + ifMatch)));
+    }
+  }
+}

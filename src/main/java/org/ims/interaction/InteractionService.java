@@ -1,0 +1,274 @@
+package org.ims.interaction;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ims.audit.AuditAction;
+import org.ims.audit.AuditLog;
+import org.ims.platform.ApiException;
+import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.Violations;
+import org.ims.site.Role;
+import org.ims.site.SiteContext;
+import org.ims.site.SiteScoped;
+import org.ims.user.User;
+
+/**
+ * Recording and maintaining the active site's interactions, for the REST API and the pages alike:
+ * validation, duplicate titles, optimistic locking, roles, soft delete and restore, audit.
+ */
+@Stateless
+@SiteScoped
+public class InteractionService {
+
+  /** How long a deleted interaction can be restored before the purge removes it. */
+  public static final Duration RESTORABLE_FOR = Duration.ofDays(30);
+
+  @PersistenceContext EntityManager em;
+  @Inject SiteContext context;
+  @Inject Validator validator;
+  @Inject InteractionTypeService types;
+  @Inject AuditLog audit;
+
+  /** A live interaction of the active site; 404 (and a security event) for anything else. */
+  public InteractionView get(Long id) {
+    return InteractionView.of(load(id));
+  }
+
+  public InteractionView create(InteractionDraft draft, boolean allowDuplicate) {
+    context.require(Role.EDITOR, "create interactions");
+    validate(draft, null);
+    if (!allowDuplicate) {
+      refuseDuplicateTitle(draft, null);
+    }
+    Instant now = Instant.now();
+    Interaction interaction = new Interaction(context.siteId(), me(), now);
+    interaction.apply(draft);
+    em.persist(interaction);
+    em.flush();
+    audit.change(
+        AuditAction.INTERACTION_CREATED,
+        context.actor(),
+        "Interaction",
+        interaction.id(),
+        null,
+        InteractionSnapshot.of(interaction));
+    return InteractionView.of(interaction);
+  }
+
+  /**
+   * Applies the draft if the caller's version is still the current one; otherwise 409 with the
+   * current version, so the caller can reload instead of overwriting someone else's change.
+   */
+  public InteractionView update(
+      Long id, InteractionDraft draft, long expectedVersion, boolean allowDuplicate) {
+    // Found first, then allowed: another site's id answers 404 whatever the caller's role.
+    Interaction interaction = load(id);
+    context.require(Role.EDITOR, "edit interactions");
+    requireVersion(interaction, expectedVersion);
+    validate(draft, interaction.type());
+    if (!allowDuplicate) {
+      refuseDuplicateTitle(draft, id);
+    }
+    Map<String, Object> before = InteractionSnapshot.of(interaction);
+    interaction.apply(draft);
+    interaction.touch(me(), Instant.now());
+    flushChecked(interaction);
+    audit.change(
+        AuditAction.INTERACTION_UPDATED,
+        context.actor(),
+        "Interaction",
+        id,
+        before,
+        InteractionSnapshot.of(interaction));
+    return InteractionView.of(interaction);
+  }
+
+  /** Soft delete: gone from every read, restorable for {@link #RESTORABLE_FOR}. */
+  public void delete(Long id, Long expectedVersion) {
+    Interaction interaction = load(id);
+    context.require(Role.ADMINISTRATOR, "delete interactions");
+    if (expectedVersion != null) {
+      requireVersion(interaction, expectedVersion);
+    }
+    Map<String, Object> before = InteractionSnapshot.of(interaction);
+    interaction.delete(me(), Instant.now());
+    flushChecked(interaction);
+    audit.change(AuditAction.INTERACTION_DELETED, context.actor(), "Interaction", id, before, null);
+  }
+
+  /** The site's interactions deleted within the restore period, most recent first. */
+  public List<InteractionView> deleted() {
+    return recentlyDeleted().stream().map(InteractionView::of).toList();
+  }
+
+  private List<Interaction> recentlyDeleted() {
+    context.require(Role.ADMINISTRATOR, "see deleted interactions");
+    return em.createQuery(
+            "SELECT i FROM Interaction i LEFT JOIN FETCH i.deletedBy"
+                + " WHERE i.deletedAt IS NOT NULL AND i.deletedAt > :since"
+                + " ORDER BY i.deletedAt DESC, i.id DESC",
+            Interaction.class)
+        .setParameter("since", Instant.now().minus(RESTORABLE_FOR))
+        .getResultList();
+  }
+
+  public InteractionView restore(Long id) {
+    Interaction interaction = em.find(Interaction.class, id);
+    if (interaction == null
+        || !interaction.deleted()
+        || interaction.deletedAt().isBefore(Instant.now().minus(RESTORABLE_FOR))) {
+      throw notFound(id);
+    }
+    context.require(Role.ADMINISTRATOR, "restore interactions");
+    interaction.restore(me(), Instant.now());
+    flushChecked(interaction);
+    audit.change(
+        AuditAction.INTERACTION_RESTORED,
+        context.actor(),
+        "Interaction",
+        id,
+        null,
+        InteractionSnapshot.of(interaction));
+    return InteractionView.of(interaction);
+  }
+
+  /** Removes for good what was deleted before the cut-off. Returns how many rows went. */
+  public int purgeDeletedBefore(Instant cutoff) {
+    context.require(Role.ADMINISTRATOR, "purge deleted interactions");
+    int purged =
+        em.createQuery("DELETE FROM Interaction i WHERE i.deletedAt < :cutoff")
+            .setParameter("cutoff", cutoff)
+            .executeUpdate();
+    if (purged > 0) {
+      audit.change(
+          AuditAction.INTERACTION_PURGED,
+          context.actor(),
+          "Interaction",
+          null,
+          null,
+          Map.of("count", purged, "deletedBefore", cutoff.toString()));
+    }
+    return purged;
+  }
+
+  private Interaction load(Long id) {
+    // Loads by id go through the site filter (applyToLoadByKey) and row-level security.
+    Interaction interaction = em.find(Interaction.class, id);
+    if (interaction == null || interaction.deleted()) {
+      throw notFound(id);
+    }
+    return interaction;
+  }
+
+  private ApiException notFound(Long id) {
+    // The database does not tell us whether the id exists at another site (that is the point of
+    // row-level security), so every miss by id is recorded: probing ids shows in the audit log.
+    audit.securityEvent(
+        AuditAction.NOT_FOUND_BY_ID, context.actor(), Map.of("entity", "Interaction", "id", id));
+    return new ApiException(404, "NOT_FOUND", "No interaction " + id + " at " + siteLabel() + ".");
+  }
+
+  private String siteLabel() {
+    return context.siteName() == null ? "this site" : context.siteName();
+  }
+
+  private void validate(InteractionDraft draft, String currentType) {
+    List<FieldError> problems = new ArrayList<>(draft.unreadable());
+    Set<String> unreadable =
+        draft.unreadable().stream().map(FieldError::field).collect(Collectors.toSet());
+    // A field that could not be read is null in the draft: report the format, not "missing".
+    Violations.fieldErrors(validator.validate(draft)).stream()
+        .filter(e -> !unreadable.contains(e.field()))
+        .forEach(problems::add);
+    if (draft.type() != null
+        && !draft.type().isBlank()
+        && !isAllowedType(draft.type(), currentType)) {
+      problems.add(new FieldError("type", "Choose one of this site's interaction types."));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(400, "VALIDATION_ERROR", "Some fields are not valid.", problems);
+    }
+  }
+
+  /** An active type of the site, or the record's current type even if retired since. */
+  private boolean isAllowedType(String type, String currentType) {
+    String wanted = type.trim();
+    return wanted.equalsIgnoreCase(currentType)
+        || types.activeTypes().stream().anyMatch(t -> t.name().equalsIgnoreCase(wanted));
+  }
+
+  /**
+   * Spec §4.2.2: the same title on the same day (in the interaction's zone) is likely a mistake.
+   */
+  private void refuseDuplicateTitle(InteractionDraft draft, Long excludedId) {
+    ZoneId zone = ZoneId.of(draft.timezone());
+    LocalDate day = draft.startDateTime().atZoneSameInstant(zone).toLocalDate();
+    List<Interaction> same =
+        em.createQuery(
+                "SELECT i FROM Interaction i WHERE lower(i.title) = lower(:title)"
+                    + " AND i.deletedAt IS NULL AND i.startTime >= :from AND i.startTime < :to"
+                    + " AND i.id <> :excluded",
+                Interaction.class)
+            .setParameter("title", draft.title().trim())
+            .setParameter("from", day.atStartOfDay(zone).toInstant())
+            .setParameter("to", day.plusDays(1).atStartOfDay(zone).toInstant())
+            .setParameter("excluded", excludedId == null ? -1L : excludedId)
+            .setMaxResults(1)
+            .getResultList();
+    if (!same.isEmpty()) {
+      throw new ApiException(
+          409,
+          "DUPLICATE_TITLE",
+          "An interaction titled \""
+              + draft.title().trim()
+              + "\" already starts on "
+              + day
+              + ". Send allowDuplicate=true to record it anyway.",
+          List.of(
+              new FieldError(
+                  "title", "Interaction " + same.get(0).id() + " has this title on that day.")));
+    }
+  }
+
+  private static void requireVersion(Interaction interaction, long expected) {
+    if (interaction.version() != expected) {
+      throw conflict(interaction.version());
+    }
+  }
+
+  /** Writes now, so that a concurrent change is detected here rather than at commit. */
+  private void flushChecked(Interaction interaction) {
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw conflict(-1);
+    }
+  }
+
+  private static ApiException conflict(long currentVersion) {
+    return new ApiException(
+        409,
+        "CONFLICT",
+        "Someone else changed this interaction first. Reload it, then apply your change again.",
+        currentVersion < 0
+            ? List.of()
+            : List.of(new FieldError("version", "The current version is " + currentVersion + ".")));
+  }
+
+  private User me() {
+    return em.getReference(User.class, context.userId());
+  }
+}

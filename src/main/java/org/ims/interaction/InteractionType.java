@@ -1,0 +1,54 @@
+package org.ims.interaction;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Filter;
+import org.ims.site.SiteOwned;
+
+/** One of a site's kinds of interaction (Meeting, Call…). Retired types stay on old records. */
+@Entity
+@Table(name = "interaction_types")
+@Filter(name = SiteOwned.FILTER)
+public class InteractionType implements SiteOwned {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "site_id", updatable = false)
+  private Long siteId;
+
+  private String name;
+  private int position;
+
+  @Column(name = "retired_at")
+  private Instant retiredAt;
+
+  protected InteractionType() {}
+
+  public Long id() {
+    return id;
+  }
+
+  @Override
+  public Long siteId() {
+    return siteId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int position() {
+    return position;
+  }
+
+  public boolean retired() {
+    return retiredAt != null;
+  }
+}
