@@ -21,9 +21,9 @@ public class SiteSelectionPage implements Serializable {
   /** One choice of the dropdown. */
   public record Option(Long id, String label) implements Serializable {}
 
-  @Inject transient MembershipService memberships;
-  @Inject transient SiteSelection selection;
-  @Inject transient SiteContext context;
+  @Inject MembershipService memberships;
+  @Inject SiteSelection selection;
+  @Inject SiteContext context;
   @Inject WebSession web;
 
   private Long siteId;

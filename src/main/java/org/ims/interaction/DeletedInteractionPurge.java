@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 import org.ims.site.SiteContext;
 
 /**
- * Every night, removes for good the interactions deleted more than 30 days ago, site by site (each
- * in its own transaction, through the same site-scoped service as everything else).
+ * Every night, removes for good the interactions deleted longer ago than they can be restored (30
+ * days by default), site by site, each in its own transaction, through the same site-scoped service
+ * as everything else.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -25,11 +26,12 @@ public class DeletedInteractionPurge {
   @PersistenceContext EntityManager em;
   @Inject InteractionService interactions;
   @Inject SiteContext context;
+  @Inject DeletionRetention retention;
 
   @Schedule(hour = "3", minute = "17", persistent = false)
   public void nightly() {
-    int purged = purgeDeletedBefore(Instant.now().minus(InteractionService.RESTORABLE_FOR));
-    LOG.info(() -> "Purged " + purged + " interaction(s) deleted over 30 days ago");
+    int purged = purgeDeletedBefore(retention.cutoff());
+    LOG.info(() -> "Purged " + purged + " interaction(s) deleted before " + retention.cutoff());
   }
 
   /** Purges every site; returns how many interactions went. */

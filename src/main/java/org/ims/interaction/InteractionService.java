@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,14 +32,12 @@ import org.ims.user.User;
 @SiteScoped
 public class InteractionService {
 
-  /** How long a deleted interaction can be restored before the purge removes it. */
-  public static final Duration RESTORABLE_FOR = Duration.ofDays(30);
-
   @PersistenceContext EntityManager em;
   @Inject SiteContext context;
   @Inject Validator validator;
   @Inject InteractionTypeService types;
   @Inject AuditLog audit;
+  @Inject DeletionRetention retention;
 
   /** A live interaction of the active site; 404 (and a security event) for anything else. */
   public InteractionView get(Long id) {
@@ -96,7 +93,7 @@ public class InteractionService {
     return InteractionView.of(interaction);
   }
 
-  /** Soft delete: gone from every read, restorable for {@link #RESTORABLE_FOR}. */
+  /** Soft delete: gone from every read, restorable for a while (see {@link DeletionRetention}). */
   public void delete(Long id, Long expectedVersion) {
     Interaction interaction = load(id);
     context.require(Role.ADMINISTRATOR, "delete interactions");
@@ -121,7 +118,7 @@ public class InteractionService {
                 + " WHERE i.deletedAt IS NOT NULL AND i.deletedAt > :since"
                 + " ORDER BY i.deletedAt DESC, i.id DESC",
             Interaction.class)
-        .setParameter("since", Instant.now().minus(RESTORABLE_FOR))
+        .setParameter("since", retention.cutoff())
         .getResultList();
   }
 
@@ -129,7 +126,7 @@ public class InteractionService {
     Interaction interaction = em.find(Interaction.class, id);
     if (interaction == null
         || !interaction.deleted()
-        || interaction.deletedAt().isBefore(Instant.now().minus(RESTORABLE_FOR))) {
+        || interaction.deletedAt().isBefore(retention.cutoff())) {
       throw notFound(id);
     }
     context.require(Role.ADMINISTRATOR, "restore interactions");

@@ -12,7 +12,6 @@ import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -49,6 +48,7 @@ class InContainerSiteScopeIT {
   @Inject InteractionTypeService types;
   @Inject DeletedInteractionPurge purge;
   @Inject SiteScopeProbe probe;
+  @Inject DeletionRetention retention;
   @Resource UserTransaction transaction;
 
   @Resource(lookup = Database.JNDI_NAME)
@@ -128,8 +128,7 @@ class InContainerSiteScopeIT {
     probe.backdateDeletion(headquarters, old, 31);
     transaction.commit();
 
-    assertTrue(
-        purge.purgeDeletedBefore(Instant.now().minus(InteractionService.RESTORABLE_FOR)) >= 1);
+    assertTrue(purge.purgeDeletedBefore(retention.cutoff()) >= 1);
 
     transaction.begin();
     try {
