@@ -1,6 +1,7 @@
 package org.ims.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -81,6 +82,9 @@ class OpsEndpointsIT {
           path);
       assertEquals("DENY", reply.header("X-Frame-Options").orElse(null), path);
       assertTrue(reply.header("Referrer-Policy").isPresent(), path);
+      // server-config/pre-boot-commands.asadmin: the server does not advertise itself.
+      assertTrue(reply.header("X-Powered-By").isEmpty(), path);
+      assertFalse(reply.header("Server").orElse("").contains("Payara"), path);
     }
     assertTrue(
         Http.get("/login.xhtml").headers().allValues("Content-Security-Policy").stream()
