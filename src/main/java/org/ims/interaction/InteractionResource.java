@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,24 +38,64 @@ import org.ims.platform.RequestBodies;
 @Consumes(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(name = "Interactions")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class InteractionResource {
+
+  /** The success body of operations that answer one interaction (for the OpenAPI document). */
+  @Schema(name = "InteractionResponse")
+  public static class OneInteraction {
+    @Schema(example = "success")
+    public String status;
+
+    public InteractionView data;
+  }
+
+  /** The success body of the deleted list (for the OpenAPI document). */
+  @Schema(name = "InteractionListResponse")
+  public static class InteractionList {
+    @Schema(example = "success")
+    public String status;
+
+    public List<InteractionView> data;
+  }
 
   @Inject InteractionService interactions;
   @Context UriInfo uri;
 
   @POST
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: no valid bearer token",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "Record an interaction at the active site (EDITOR or ADMINISTRATOR)")
   @RequestBody(required = true)
-  @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location and ETag headers set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "InteractionResponse")))
   @APIResponse(
       responseCode = "400",
-      description = "VALIDATION_ERROR listing every failing field, or MALFORMED_REQUEST")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN: VIEWERs cannot create")
+      description = "VALIDATION_ERROR listing every failing field, or MALFORMED_REQUEST",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(
+      responseCode = "403",
+      description = "FORBIDDEN: VIEWERs cannot create",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @APIResponse(
       responseCode = "409",
-      description = "DUPLICATE_TITLE: same title, same start date; retry with allowDuplicate=true")
-  @APIResponse(responseCode = "413", description = "Body over 1 MB")
+      description = "DUPLICATE_TITLE: same title, same start date; retry with allowDuplicate=true",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(
+      responseCode = "413",
+      description = "Body over 1 MB",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   public Response create(
       InteractionRequest body,
       @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate) {
@@ -68,11 +110,24 @@ public class InteractionResource {
 
   @GET
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: no valid bearer token",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "One interaction of the active site")
-  @APIResponse(responseCode = "200", description = "The interaction; ETag carries its version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The interaction; ETag carries its version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "InteractionResponse")))
   @APIResponse(
       responseCode = "404",
-      description = "NOT_FOUND: no such live interaction at the active site")
+      description = "NOT_FOUND: no such live interaction at the active site",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   public Response get(@PathParam("id") long id) {
     InteractionView view = interactions.get(id);
     return ok(view);
@@ -80,18 +135,43 @@ public class InteractionResource {
 
   @PUT
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: no valid bearer token",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(
       summary =
           "Change an interaction (EDITOR or ADMINISTRATOR); If-Match or body version required")
   @RequestBody(required = true)
-  @APIResponse(responseCode = "200", description = "Updated; new ETag")
-  @APIResponse(responseCode = "400", description = "VALIDATION_ERROR, or no version given")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN: VIEWERs cannot edit")
-  @APIResponse(responseCode = "404", description = "NOT_FOUND")
+  @APIResponse(
+      responseCode = "200",
+      description = "Updated; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "InteractionResponse")))
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_ERROR, or no version given",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(
+      responseCode = "403",
+      description = "FORBIDDEN: VIEWERs cannot edit",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(
+      responseCode = "404",
+      description = "NOT_FOUND",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @APIResponse(
       responseCode = "409",
       description =
-          "CONFLICT: someone saved first (current version in details), or DUPLICATE_TITLE")
+          "CONFLICT: someone saved first (current version in details), or DUPLICATE_TITLE",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   public Response update(
       @PathParam("id") long id,
       InteractionRequest body,
@@ -111,11 +191,28 @@ public class InteractionResource {
 
   @DELETE
   @Path("/{id}")
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: no valid bearer token",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "Delete an interaction (ADMINISTRATOR); restorable for 30 days")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN: only ADMINISTRATORs delete")
-  @APIResponse(responseCode = "404", description = "NOT_FOUND")
-  @APIResponse(responseCode = "409", description = "CONFLICT: If-Match names an old version")
+  @APIResponse(
+      responseCode = "403",
+      description = "FORBIDDEN: only ADMINISTRATORs delete",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(
+      responseCode = "404",
+      description = "NOT_FOUND",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(
+      responseCode = "409",
+      description = "CONFLICT: If-Match names an old version",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
     interactions.delete(id, ifMatch == null ? null : versionOf(ifMatch));
     return Response.noContent().build();
@@ -123,20 +220,53 @@ public class InteractionResource {
 
   @GET
   @Path("/deleted")
+  @APIResponse(
+      responseCode = "200",
+      description = "Deleted interactions, most recent first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "InteractionListResponse")))
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: no valid bearer token",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "Interactions deleted within the last 30 days (ADMINISTRATOR)")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN")
+  @APIResponse(
+      responseCode = "403",
+      description = "FORBIDDEN",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   public ApiResponse<List<InteractionView>> deleted() {
     return ApiResponse.of(interactions.deleted());
   }
 
   @POST
   @Path("/{id}/restore")
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: no valid bearer token",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "Bring back an interaction deleted within the last 30 days (ADMINISTRATOR)")
-  @APIResponse(responseCode = "200", description = "Restored")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN")
+  @APIResponse(
+      responseCode = "200",
+      description = "Restored",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "InteractionResponse")))
+  @APIResponse(
+      responseCode = "403",
+      description = "FORBIDDEN",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @APIResponse(
       responseCode = "404",
-      description = "NOT_FOUND: not deleted, too old, or not of this site")
+      description = "NOT_FOUND: not deleted, too old, or not of this site",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   public Response restore(@PathParam("id") long id) {
     return ok(interactions.restore(id));
   }

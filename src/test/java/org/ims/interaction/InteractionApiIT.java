@@ -338,6 +338,8 @@ class InteractionApiIT {
       assertTrue(document.contains(path), path);
     }
     assertFalse(document.contains("InteractionRequest"), "the input schema has its public name");
+    assertTrue(document.contains("InteractionResponse"), "success bodies are described");
+    assertTrue(document.contains("ErrorEnvelope"), "error bodies are described");
   }
 
   private static void assertLocalTimes(JsonObject data, String start, String end, Duration length) {
