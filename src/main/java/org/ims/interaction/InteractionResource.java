@@ -17,10 +17,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,6 +63,7 @@ public class InteractionResource {
   }
 
   @Inject InteractionService interactions;
+  @Inject InteractionSearch search;
   @Context UriInfo uri;
 
   @POST
@@ -106,6 +111,125 @@ public class InteractionResource {
         .tag(Long.toString(created.version()))
         .entity(ApiResponse.of(created))
         .build();
+  }
+
+  @GET
+  @Operation(
+      summary =
+          "Find the active site's interactions: global search, filters, sort (e.g."
+              + " sort=lead,-startDateTime), pages; unknown parameters are ignored")
+  @Parameter(
+      name = "search",
+      in = ParameterIn.QUERY,
+      description =
+          "Words, all required, each matching the start of a word in any field; case and accents ignored")
+  @Parameter(name = "title", in = ParameterIn.QUERY, description = "Title contains")
+  @Parameter(name = "lead", in = ParameterIn.QUERY, description = "Lead contains")
+  @Parameter(name = "location", in = ParameterIn.QUERY, description = "Location contains")
+  @Parameter(
+      name = "type",
+      in = ParameterIn.QUERY,
+      description = "One or more types (repeat, or comma-separated)")
+  @Parameter(
+      name = "timezone",
+      in = ParameterIn.QUERY,
+      description = "IANA zone of the interaction")
+  @Parameter(
+      name = "from",
+      in = ParameterIn.QUERY,
+      description = "Overlapping from: a date (whole day in tz) or date-time with offset")
+  @Parameter(
+      name = "to",
+      in = ParameterIn.QUERY,
+      description = "Overlapping to: a date (included, in tz) or date-time with offset")
+  @Parameter(
+      name = "tz",
+      in = ParameterIn.QUERY,
+      description = "The user's IANA zone for from/to dates (default UTC)")
+  @Parameter(name = "createdBy", in = ParameterIn.QUERY, description = "Username of the author")
+  @Parameter(
+      name = "sort",
+      in = ParameterIn.QUERY,
+      description = "Fields, '-' for descending; default -startDateTime")
+  @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page (default 1)")
+  @Parameter(name = "pageSize", in = ParameterIn.QUERY, description = "Default 25, maximum 100")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page, with meta.pagination, meta.unfilteredTotal and meta.warnings",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "InteractionListResponse")))
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_ERROR naming each invalid parameter",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: no valid bearer token",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  public ApiResponse<List<InteractionView>> find() {
+    InteractionSearch.Page page = search.find(SearchCriteria.parse(uri.getQueryParameters()));
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put(
+        "pagination",
+        Map.of(
+            "page", page.page(),
+            "pageSize", page.pageSize(),
+            "totalPages", page.totalPages(),
+            "totalRecords", page.totalRecords()));
+    meta.put("unfilteredTotal", page.unfilteredTotal());
+    meta.put("warnings", page.warnings());
+    return ApiResponse.of(page.items(), meta);
+  }
+
+  @GET
+  @Path("/export")
+  @Produces({
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    MediaType.APPLICATION_JSON
+  })
+  @Operation(
+      summary =
+          "The current search as a file (up to 1,000 rows): same parameters as the list, plus"
+              + " format=csv|xlsx; the file name names the site and the filters")
+  @Parameter(name = "format", in = ParameterIn.QUERY, description = "csv (default) or xlsx")
+  @APIResponse(responseCode = "200", description = "The file; X-Total-Count says how many matched")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_ERROR naming each invalid parameter",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: no valid bearer token",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  public Response export(@QueryParam("format") @DefaultValue("csv") String format) {
+    InteractionExport.Format chosen = exportFormat(format);
+    SearchCriteria criteria =
+        SearchCriteria.parse(uri.getQueryParameters()).withPage(1, InteractionExport.MAX_ROWS);
+    InteractionSearch.Page page = search.export(criteria);
+    String fileName = InteractionExport.fileName(page.siteName(), criteria, chosen);
+    return Response.ok(InteractionExport.write(chosen, page.items()), chosen.mediaType)
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .header("X-Total-Count", page.totalRecords())
+        .build();
+  }
+
+  private static InteractionExport.Format exportFormat(String format) {
+    try {
+      return InteractionExport.Format.valueOf(format.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          400,
+          "VALIDATION_ERROR",
+          "Export as csv or xlsx.",
+          List.of(new FieldError("format", "Use csv or xlsx.")));
+    }
   }
 
   @GET

@@ -76,6 +76,30 @@ public final class TestUsers {
     }
   }
 
+  /** A new active site with the default interaction types; returns its name. */
+  public static String createSite(String prefix) {
+    String name = prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection c = TestEnvironment.database().connectAsOwner()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO sites (name) VALUES (?) RETURNING set_config('app.site_id', id::text, true)")) {
+        s.setString(1, name);
+        s.executeQuery().close();
+      }
+      c.createStatement()
+          .execute(
+              "INSERT INTO interaction_types (site_id, name, position)"
+                  + " SELECT current_setting('app.site_id')::bigint, t.name, t.ord"
+                  + " FROM unnest(ARRAY['Meeting','Call','Email','Update','Review','Training','Other'])"
+                  + " WITH ORDINALITY AS t (name, ord)");
+      c.commit();
+      return name;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Interactions of a site matching a condition, as the database holds them (through RLS). */
   public static long interactionsAt(String site, String condition) {
     try (Connection c = TestEnvironment.database().connectAsOwner()) {
