@@ -67,11 +67,6 @@ public class InteractionResource {
   @Context UriInfo uri;
 
   @POST
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "Record an interaction at the active site (EDITOR or ADMINISTRATOR)")
   @RequestBody(required = true)
   @APIResponse(
@@ -83,24 +78,12 @@ public class InteractionResource {
               schema = @Schema(ref = "InteractionResponse")))
   @APIResponse(
       responseCode = "400",
-      description = "VALIDATION_ERROR listing every failing field, or MALFORMED_REQUEST",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "403",
-      description = "FORBIDDEN: VIEWERs cannot create",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+      description = "VALIDATION_ERROR listing every failing field, or MALFORMED_REQUEST")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: VIEWERs cannot create")
   @APIResponse(
       responseCode = "409",
-      description = "DUPLICATE_TITLE: same title, same start date; retry with allowDuplicate=true",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "413",
-      description = "Body over 1 MB",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+      description = "DUPLICATE_TITLE: same title, same start date; retry with allowDuplicate=true")
+  @APIResponse(responseCode = "413", description = "Body over 1 MB")
   public Response create(
       InteractionRequest body,
       @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate) {
@@ -160,16 +143,7 @@ public class InteractionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(ref = "InteractionListResponse")))
-  @APIResponse(
-      responseCode = "400",
-      description = "VALIDATION_ERROR naming each invalid parameter",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(responseCode = "400", description = "VALIDATION_ERROR naming each invalid parameter")
   public ApiResponse<List<InteractionView>> find() {
     InteractionSearch.Page page = search.find(SearchCriteria.parse(uri.getQueryParameters()));
     Map<String, Object> meta = new LinkedHashMap<>();
@@ -198,16 +172,7 @@ public class InteractionResource {
               + " format=csv|xlsx; the file name names the site and the filters")
   @Parameter(name = "format", in = ParameterIn.QUERY, description = "csv (default) or xlsx")
   @APIResponse(responseCode = "200", description = "The file; X-Total-Count says how many matched")
-  @APIResponse(
-      responseCode = "400",
-      description = "VALIDATION_ERROR naming each invalid parameter",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(responseCode = "400", description = "VALIDATION_ERROR naming each invalid parameter")
   public Response export(@QueryParam("format") @DefaultValue("csv") String format) {
     InteractionExport.Format chosen = exportFormat(format);
     SearchCriteria criteria =
@@ -234,11 +199,6 @@ public class InteractionResource {
 
   @GET
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "One interaction of the active site")
   @APIResponse(
       responseCode = "200",
@@ -249,9 +209,7 @@ public class InteractionResource {
               schema = @Schema(ref = "InteractionResponse")))
   @APIResponse(
       responseCode = "404",
-      description = "NOT_FOUND: no such live interaction at the active site",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+      description = "NOT_FOUND: no such live interaction at the active site")
   public Response get(@PathParam("id") long id) {
     InteractionView view = interactions.get(id);
     return ok(view);
@@ -259,11 +217,6 @@ public class InteractionResource {
 
   @PUT
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(
       summary =
           "Change an interaction (EDITOR or ADMINISTRATOR); If-Match or body version required")
@@ -275,27 +228,13 @@ public class InteractionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(ref = "InteractionResponse")))
-  @APIResponse(
-      responseCode = "400",
-      description = "VALIDATION_ERROR, or no version given",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "403",
-      description = "FORBIDDEN: VIEWERs cannot edit",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "404",
-      description = "NOT_FOUND",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(responseCode = "400", description = "VALIDATION_ERROR, or no version given")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: VIEWERs cannot edit")
+  @APIResponse(responseCode = "404", description = "NOT_FOUND")
   @APIResponse(
       responseCode = "409",
       description =
-          "CONFLICT: someone saved first (current version in details), or DUPLICATE_TITLE",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+          "CONFLICT: someone saved first (current version in details), or DUPLICATE_TITLE")
   public Response update(
       @PathParam("id") long id,
       InteractionRequest body,
@@ -315,28 +254,11 @@ public class InteractionResource {
 
   @DELETE
   @Path("/{id}")
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "Delete an interaction (ADMINISTRATOR); restorable for 30 days")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "403",
-      description = "FORBIDDEN: only ADMINISTRATORs delete",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "404",
-      description = "NOT_FOUND",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "409",
-      description = "CONFLICT: If-Match names an old version",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only ADMINISTRATORs delete")
+  @APIResponse(responseCode = "404", description = "NOT_FOUND")
+  @APIResponse(responseCode = "409", description = "CONFLICT: If-Match names an old version")
   public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
     interactions.delete(id, ifMatch == null ? null : versionOf(ifMatch));
     return Response.noContent().build();
@@ -351,28 +273,14 @@ public class InteractionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(ref = "InteractionListResponse")))
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "Interactions deleted within the last 30 days (ADMINISTRATOR)")
-  @APIResponse(
-      responseCode = "403",
-      description = "FORBIDDEN",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(responseCode = "403", description = "FORBIDDEN")
   public ApiResponse<List<InteractionView>> deleted() {
     return ApiResponse.of(interactions.deleted());
   }
 
   @POST
   @Path("/{id}/restore")
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
   @Operation(summary = "Bring back an interaction deleted within the last 30 days (ADMINISTRATOR)")
   @APIResponse(
       responseCode = "200",
@@ -381,16 +289,10 @@ public class InteractionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(ref = "InteractionResponse")))
-  @APIResponse(
-      responseCode = "403",
-      description = "FORBIDDEN",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(responseCode = "403", description = "FORBIDDEN")
   @APIResponse(
       responseCode = "404",
-      description = "NOT_FOUND: not deleted, too old, or not of this site",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+      description = "NOT_FOUND: not deleted, too old, or not of this site")
   public Response restore(@PathParam("id") long id) {
     return ok(interactions.restore(id));
   }

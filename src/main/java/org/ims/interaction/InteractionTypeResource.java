@@ -45,16 +45,7 @@ public class InteractionTypeResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(ref = "InteractionTypeListResponse")))
-  @APIResponse(
-      responseCode = "401",
-      description = "UNAUTHORIZED: no valid bearer token",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
-  @APIResponse(
-      responseCode = "404",
-      description = "NOT_FOUND: not the caller's active site",
-      content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorEnvelope")))
+  @APIResponse(responseCode = "404", description = "NOT_FOUND: not the caller's active site")
   public ApiResponse<List<TypeView>> list(@PathParam("siteId") long siteId) {
     return ApiResponse.of(
         types.activeTypesOf(siteId).stream()

@@ -340,6 +340,31 @@ class InteractionApiIT {
     assertFalse(document.contains("InteractionRequest"), "the input schema has its public name");
     assertTrue(document.contains("InteractionResponse"), "success bodies are described");
     assertTrue(document.contains("ErrorEnvelope"), "error bodies are described");
+    JsonObject paths =
+        Http.get("/openapi", "Accept", "application/json").json().getJsonObject("paths");
+    for (String path : List.of("/api/interactions/{id}", "/api/auth/me")) {
+      JsonObject unauthorized =
+          paths
+              .getJsonObject(path)
+              .getJsonObject("get")
+              .getJsonObject("responses")
+              .getJsonObject("401");
+      assertTrue(unauthorized.toString().contains("#/components/schemas/ErrorEnvelope"), path);
+    }
+    assertFalse(
+        paths
+                .getJsonObject("/api/auth/login")
+                .getJsonObject("post")
+                .getJsonObject("responses")
+                .containsKey("401")
+            && paths
+                .getJsonObject("/api/auth/login")
+                .getJsonObject("post")
+                .getJsonObject("responses")
+                .getJsonObject("401")
+                .getString("description")
+                .startsWith("UNAUTHORIZED: no valid"),
+        "login needs no token");
   }
 
   private static void assertLocalTimes(JsonObject data, String start, String end, Duration length) {
