@@ -14,7 +14,7 @@ public class DeletionRetention {
   @ConfigProperty(name = "ims.interactions.restorable-for", defaultValue = "P30D")
   String restorableFor;
 
-  public Duration restorableFor() {
+  private Duration restorableFor() {
     return Duration.parse(restorableFor);
   }
 

@@ -47,8 +47,4 @@ public class InteractionType implements SiteOwned {
   public int position() {
     return position;
   }
-
-  public boolean retired() {
-    return retiredAt != null;
-  }
 }

@@ -108,10 +108,6 @@ public class User {
     return active;
   }
 
-  public boolean globalAdmin() {
-    return globalAdmin;
-  }
-
   public Instant lockedUntil() {
     return lockedUntil;
   }
