@@ -138,7 +138,11 @@ public class InteractionResource {
   @Parameter(name = "pageSize", in = ParameterIn.QUERY, description = "Default 25, maximum 100")
   @APIResponse(
       responseCode = "200",
-      description = "One page, with meta.pagination, meta.unfilteredTotal and meta.warnings",
+      description =
+          "One page, with meta.pagination, meta.unfilteredTotal and meta.warnings. At sites of"
+              + " more than 20,000 interactions a search matching more than 1,000 reports"
+              + " totalRecords 1000 with totalRecordsExact false (more match; every page can"
+              + " still be read)",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -153,7 +157,8 @@ public class InteractionResource {
             "page", page.page(),
             "pageSize", page.pageSize(),
             "totalPages", page.totalPages(),
-            "totalRecords", page.totalRecords()));
+            "totalRecords", page.totalRecords(),
+            "totalRecordsExact", page.totalExact()));
     meta.put("unfilteredTotal", page.unfilteredTotal());
     meta.put("warnings", page.warnings());
     return ApiResponse.of(page.items(), meta);

@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private EmbeddedPostgres postgres;
 
   private final boolean durable;
+  private final Map<String, String> settings = new LinkedHashMap<>();
 
   /**
    * @param durable whether commits must survive a crash (the development data folder); test
@@ -44,12 +47,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.durable = durable;
   }
 
+  /** A server setting (postgresql.conf) for the next start, e.g. memory for a large data set. */
+  public EmbeddedDatabase with(String setting, String value) {
+    settings.put(setting, value);
+    return this;
+  }
+
   /** Starts the server (initialising the folder on first use) and makes sure the roles exist. */
   public EmbeddedDatabase start() {
     try {
       Files.createDirectories(dataDirectory);
       stopOrphanedServer();
-      postgres =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
@@ -58,8 +67,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("max_connections", "100")
               .setServerConfig("fsync", durable ? "on" : "off")
               .setServerConfig("synchronous_commit", durable ? "on" : "off")
-              .setPGStartupWait(Duration.ofSeconds(60))
-              .start();
+              .setPGStartupWait(Duration.ofSeconds(60));
+      settings.forEach(builder::setServerConfig);
+      postgres = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);
     }
@@ -99,6 +109,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   public Connection connectAsApp() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), APP, APP_PASSWORD);
+  }
+
+  /** The superuser, which row-level security does not bind: for loading benchmark data. */
+  public Connection connectAsSuperuser() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), "postgres", "");
   }
 
   private void createRolesAndDatabase() {

@@ -99,6 +99,7 @@ class InteractionSearchIT {
     Http.Reply reply = find("");
     JsonObject pagination = reply.json().getJsonObject("meta").getJsonObject("pagination");
     assertEquals(4, pagination.getInt("totalRecords"));
+    assertTrue(pagination.getBoolean("totalRecordsExact"));
     assertEquals(1, pagination.getInt("totalPages"));
     assertEquals(1, pagination.getInt("page"));
     assertEquals(25, pagination.getInt("pageSize"));
