@@ -10,6 +10,17 @@ CREATE INDEX idx_interactions_site_type ON interactions (site_id, lower(type), i
 CREATE INDEX idx_interactions_site_lead ON interactions (site_id, lower(lead), id) WHERE deleted_at IS NULL;
 CREATE INDEX idx_interactions_site_title ON interactions (site_id, lower(title), id) WHERE deleted_at IS NULL;
 
+-- Global search: PostgreSQL's text parser takes "<word ...>" for a markup tag and drops it, so a
+-- title such as "<script> audit" could not be found by "script". Angle brackets are read as spaces.
+ALTER TABLE interactions DROP COLUMN search_vector;
+ALTER TABLE interactions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+    to_tsvector('simple'::regconfig, ims_unaccent(translate(
+        coalesce(title, '') || ' ' || coalesce(type, '') || ' ' || coalesce(lead, '') || ' ' ||
+        coalesce(location, '') || ' ' || coalesce(description, '') || ' ' || coalesce(notes, ''),
+        '<>', '  ')))
+) STORED;
+CREATE INDEX ftidx_interactions_text ON interactions USING gin (search_vector);
+
 -- Per site, kept by the database itself:
 --   live     live interactions, exact. The Finder shows the site's total ("28 filtered from 125")
 --            with every page; counting a large site's rows for each request would cost more than

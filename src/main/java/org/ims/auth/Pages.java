@@ -35,6 +35,20 @@ public final class Pages {
     flash(FacesMessage.SEVERITY_INFO, message);
   }
 
+  /** An error shown on the page a redirect leads to. */
+  public static void flashError(String message) {
+    flash(FacesMessage.SEVERITY_ERROR, message);
+  }
+
+  public static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  public static void warn(String message) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, message, null));
+  }
+
   public static void error(String message) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));

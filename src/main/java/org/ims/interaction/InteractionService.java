@@ -182,7 +182,22 @@ public class InteractionService {
     return context.siteName() == null ? "this site" : context.siteName();
   }
 
+  /**
+   * What saving the draft would report, without saving: the form checks each field as it is left.
+   * The id is the interaction being edited (its current type stays allowed), or null.
+   */
+  public List<FieldError> problems(InteractionDraft draft, Long id) {
+    return problemsOf(draft, id == null ? null : load(id).type());
+  }
+
   private void validate(InteractionDraft draft, String currentType) {
+    List<FieldError> problems = problemsOf(draft, currentType);
+    if (!problems.isEmpty()) {
+      throw new ApiException(400, "VALIDATION_ERROR", "Some fields are not valid.", problems);
+    }
+  }
+
+  private List<FieldError> problemsOf(InteractionDraft draft, String currentType) {
     List<FieldError> problems = new ArrayList<>(draft.unreadable());
     Set<String> unreadable =
         draft.unreadable().stream().map(FieldError::field).collect(Collectors.toSet());
@@ -195,9 +210,7 @@ public class InteractionService {
         && !isAllowedType(draft.type(), currentType)) {
       problems.add(new FieldError("type", "Choose one of this site's interaction types."));
     }
-    if (!problems.isEmpty()) {
-      throw new ApiException(400, "VALIDATION_ERROR", "Some fields are not valid.", problems);
-    }
+    return problems;
   }
 
   /** An active type of the site, or the record's current type even if retired since. */
