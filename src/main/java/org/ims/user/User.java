@@ -108,6 +108,15 @@ public class User {
     return active;
   }
 
+  /** May configure sites (create, rename, deactivate), beyond any role at a site. */
+  public boolean globalAdmin() {
+    return globalAdmin;
+  }
+
+  public boolean mustChangePassword() {
+    return mustChangePassword;
+  }
+
   public Instant lockedUntil() {
     return lockedUntil;
   }
