@@ -76,8 +76,11 @@ CREATE UNIQUE INDEX idx_audit_log_chain ON audit_log (chain_seq);
 
 -- Whatever the inserting client sends for the chain columns is replaced. SECURITY DEFINER: the
 -- application role gets no privilege on the head table, so it cannot move the head itself.
+-- The head stays locked until the inserting transaction ends. A transaction that waited on itself
+-- (an audit row, then a security event in a suspended-and-new transaction of the same thread)
+-- would never be detected as a deadlock: the lock timeout turns such a hang into an error.
 CREATE FUNCTION ims_audit_chain() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET lock_timeout = '15s'
 AS $$
 DECLARE
     head audit_chain_head;
