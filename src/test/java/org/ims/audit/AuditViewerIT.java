@@ -10,12 +10,16 @@ import java.time.ZoneOffset;
 import org.ims.testing.Api;
 import org.ims.testing.Http;
 import org.ims.testing.TestUsers;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * The audit viewer shows a site's administrators what happened at their sites (sign-ins and their
  * failures with the address, refusals, changes), filtered and in pages, and nothing of other sites.
+ *
+ * <p>Runs after the classes that check the demo data as seeded: it adds sites.
  */
+@Order(Integer.MAX_VALUE - 100)
 class AuditViewerIT {
 
   @Test

@@ -14,12 +14,16 @@ import org.ims.testing.Api;
 import org.ims.testing.Http;
 import org.ims.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * A site's ADMINISTRATORs add, rename, reorder, retire and reinstate its interaction types; forms
  * offer the active ones in order, and interactions keep a type retired since.
+ *
+ * <p>Runs after the classes that check the demo data as seeded: it adds sites.
  */
+@Order(Integer.MAX_VALUE - 100)
 class InteractionTypeAdminIT {
 
   private String site;

@@ -4,18 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.util.UUID;
+import org.ims.testing.Api;
 import org.ims.testing.Browser;
+import org.ims.testing.Http;
 import org.ims.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * The administration pages, reached from the user menu: a user created there logs in with the
  * one-time password and must choose their own; a role changed there is what the user sees at their
  * next page; types, deleted interactions, the audit log and sites are managed there too.
+ *
+ * <p>Runs after the classes that check the demo data as seeded: it adds sites.
  */
+@Order(Integer.MAX_VALUE - 100)
 class AdminPagesBrowserIT {
 
   private Browser browser;
@@ -106,14 +113,43 @@ class AdminPagesBrowserIT {
     browser.type("filters:user", admin).clickAndWaitForPage("filters:find");
     browser.waitForText("LOGIN_SUCCEEDED");
     browser.screenshot("admin-audit", 1280);
+  }
+
+  @Test
+  void aDeletedInteractionIsRestoredFromTheDeletedPage() {
+    String token = Api.token(admin, TestUsers.PASSWORD);
+    String title = "Deleted on purpose " + UUID.randomUUID().toString().substring(0, 8);
+    Http.Reply created =
+        Api.post(
+            token,
+            "/api/interactions",
+            Json.createObjectBuilder()
+                .add("title", title)
+                .add("type", "Meeting")
+                .add("lead", "Amelia Hughes")
+                .add("startDateTime", "2026-05-04T09:00:00+01:00")
+                .add("endDateTime", "2026-05-04T10:00:00+01:00")
+                .add("timezone", "Europe/London")
+                .build()
+                .toString());
+    long id = created.json().getJsonObject("data").getJsonNumber("id").longValue();
+    assertEquals(204, Api.send("DELETE", token, "/api/interactions/" + id, null).status());
+
+    logIn(admin, TestUsers.PASSWORD);
     openFromUserMenu("topbar:adminDeleted");
     assertEquals("/admin/deleted.xhtml", browser.path());
+    browser.waitForText(title);
+    browser.clickAndWaitForPage("list:deleted:0:restore");
+    browser.waitForText("Restored \"" + title + "\".");
     browser.waitForText("Nothing was deleted recently.");
+    assertEquals(200, Api.get(token, "/api/interactions/" + id).status());
   }
 
   @Test
   void globalAdministratorsManageSitesOnTheSitesPage() {
-    logIn("admin", "Admin#2026pass");
+    String global = TestUsers.create("pg-global", "Headquarters:VIEWER");
+    TestUsers.execute("UPDATE users SET global_admin = true WHERE username = ?", global);
+    logIn(global, TestUsers.PASSWORD);
     openFromUserMenu("topbar:adminSites");
     assertEquals("/admin/sites.xhtml", browser.path());
     String name = "Page site " + UUID.randomUUID().toString().substring(0, 8);

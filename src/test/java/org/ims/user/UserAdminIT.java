@@ -15,13 +15,17 @@ import org.ims.testing.Api;
 import org.ims.testing.Http;
 import org.ims.testing.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Administrators manage the users of their active site, and nothing beyond it: another site's id or
  * a user of another site answers 404, other roles 403, a user's last membership stays, and every
  * change is audited and applies at the user's next request.
+ *
+ * <p>Runs after the classes that check the demo data as seeded: it adds sites.
  */
+@Order(Integer.MAX_VALUE - 100)
 class UserAdminIT {
 
   private static String siteA;
