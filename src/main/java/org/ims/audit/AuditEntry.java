@@ -78,4 +78,59 @@ public class AuditEntry {
     this.newValues = newValues;
     this.details = details;
   }
+
+  public Long id() {
+    return id;
+  }
+
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  public Long userId() {
+    return userId;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public Long siteId() {
+    return siteId;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String entityType() {
+    return entityType;
+  }
+
+  public String entityId() {
+    return entityId;
+  }
+
+  public String ipAddress() {
+    return ipAddress;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  /** As JSON text. */
+  public String oldValues() {
+    return oldValues;
+  }
+
+  /** As JSON text. */
+  public String newValues() {
+    return newValues;
+  }
+
+  /** As JSON text. */
+  public String details() {
+    return details;
+  }
 }

@@ -9,7 +9,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 
-/** Writes the audit trail. */
+/**
+ * Writes the audit trail. Each row joins the hash chain under a lock of the chain's head that is
+ * held until the writing transaction ends (see {@code V4__audit_hash_chain.sql}). So within one
+ * transaction, record security events before changes: a security event runs in a new transaction
+ * that would wait for the suspended one holding the head.
+ */
 @Stateless
 public class AuditLog {
 

@@ -129,6 +129,17 @@ public class SessionService {
     }
   }
 
+  /** Ends every open session of a user, e.g. when an administrator resets their password. */
+  public int revokeAllOf(Long userId, String reason) {
+    return em.createQuery(
+            "UPDATE AuthSession s SET s.revokedAt = :now, s.revokedReason = :reason"
+                + " WHERE s.userId = :user AND s.revokedAt IS NULL")
+        .setParameter("now", Instant.now())
+        .setParameter("reason", reason)
+        .setParameter("user", userId)
+        .executeUpdate();
+  }
+
   public boolean isActive(UUID sessionId) {
     AuthSession session = em.find(AuthSession.class, sessionId);
     return session != null && session.isActiveAt(Instant.now());

@@ -9,6 +9,7 @@ import java.util.List;
 import org.ims.platform.ApiException;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
+import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteSelection;
 
@@ -43,6 +44,15 @@ public class TopBar {
 
   public String getRole() {
     return context.role().name();
+  }
+
+  /** Shows the administration pages of the active site in the user menu. */
+  public boolean isAdministrator() {
+    return context.role() == Role.ADMINISTRATOR;
+  }
+
+  public boolean isGlobalAdmin() {
+    return context.globalAdmin();
   }
 
   public String getUsername() {

@@ -31,6 +31,30 @@ public class InteractionType implements SiteOwned {
 
   protected InteractionType() {}
 
+  InteractionType(Long siteId, String name, int position) {
+    this.siteId = siteId;
+    this.name = name;
+    this.position = position;
+  }
+
+  void rename(String name) {
+    this.name = name;
+  }
+
+  void moveTo(int position) {
+    this.position = position;
+  }
+
+  void retire(Instant now) {
+    if (retiredAt == null) {
+      retiredAt = now;
+    }
+  }
+
+  void reinstate() {
+    retiredAt = null;
+  }
+
   public Long id() {
     return id;
   }
@@ -46,5 +70,10 @@ public class InteractionType implements SiteOwned {
 
   public int position() {
     return position;
+  }
+
+  /** When it stopped being offered for new interactions; null while offered. */
+  public Instant retiredAt() {
+    return retiredAt;
   }
 }

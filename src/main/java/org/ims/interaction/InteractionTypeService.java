@@ -4,15 +4,24 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
+import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteScoped;
 
-/** The active site's interaction types. */
+/**
+ * The active site's interaction types: the ones offered for new interactions, and their
+ * administration by the site's ADMINISTRATORs (add, rename, reorder, retire, reinstate).
+ */
 @Stateless
 @SiteScoped
 public class InteractionTypeService {
@@ -21,17 +30,176 @@ public class InteractionTypeService {
   @Inject SiteContext context;
   @Inject AuditLog audit;
 
+  private static final int NAME_MAX = 50;
+
   /**
    * The active types of the site named in an address, which must be the caller's active site:
    * another site's id answers 404 (and is recorded) like any other id of another site.
    */
   public List<InteractionType> activeTypesOf(long siteId) {
+    requireActiveSite(siteId);
+    return activeTypes();
+  }
+
+  /** Every type of the site, retired ones too, in the site's order (ADMINISTRATOR). */
+  public List<InteractionType> allTypesOf(long siteId) {
+    requireAdministrator(siteId, "manage interaction types");
+    return allTypes();
+  }
+
+  /** A new type, offered last. */
+  public InteractionType add(long siteId, String name) {
+    requireAdministrator(siteId, "manage interaction types");
+    String clean = validName(name, null);
+    int last = allTypes().stream().mapToInt(InteractionType::position).max().orElse(0);
+    InteractionType type = new InteractionType(context.siteId(), clean, last + 1);
+    em.persist(type);
+    audit.change(
+        AuditAction.INTERACTION_TYPE_CREATED,
+        context.actor(),
+        "InteractionType",
+        type.id(),
+        null,
+        Map.of("name", clean, "position", type.position()));
+    return type;
+  }
+
+  /**
+   * Renames a type and the interactions recorded with it (also deleted ones, which may come back),
+   * so that the Finder's type filter keeps finding them. Their version moves on: a form opened
+   * before the rename must not save the old name back.
+   */
+  public InteractionType rename(long siteId, long typeId, String name) {
+    requireAdministrator(siteId, "manage interaction types");
+    InteractionType type = find(typeId);
+    String clean = validName(name, type.id());
+    String old = type.name();
+    if (!old.equals(clean)) {
+      type.rename(clean);
+      int moved =
+          em.createQuery(
+                  "UPDATE Interaction i SET i.type = :new, i.version = i.version + 1"
+                      + " WHERE i.siteId = :site AND i.type = :old")
+              .setParameter("new", clean)
+              .setParameter("old", old)
+              .setParameter("site", context.siteId())
+              .executeUpdate();
+      audit.change(
+          AuditAction.INTERACTION_TYPE_RENAMED,
+          context.actor(),
+          "InteractionType",
+          type.id(),
+          Map.of("name", old),
+          Map.of("name", clean, "interactionsRenamed", moved));
+    }
+    return type;
+  }
+
+  /** Puts the site's types in the given order, which must name each of them exactly once. */
+  public List<InteractionType> reorder(long siteId, List<Long> orderedIds) {
+    requireAdministrator(siteId, "manage interaction types");
+    List<InteractionType> all = allTypes();
+    Set<Long> given = orderedIds == null ? Set.of() : new HashSet<>(orderedIds);
+    Set<Long> existing = all.stream().map(InteractionType::id).collect(Collectors.toSet());
+    if (orderedIds == null || given.size() != orderedIds.size() || !given.equals(existing)) {
+      throw new ApiException(
+          400,
+          "VALIDATION_ERROR",
+          "The order was not changed.",
+          List.of(
+              new FieldError(
+                  "ids", "List every type of the site (retired ones too) exactly once.")));
+    }
+    List<Long> before = all.stream().map(InteractionType::id).toList();
+    Map<Long, InteractionType> byId =
+        all.stream().collect(Collectors.toMap(InteractionType::id, t -> t));
+    for (int i = 0; i < orderedIds.size(); i++) {
+      byId.get(orderedIds.get(i)).moveTo(i + 1);
+    }
+    audit.change(
+        AuditAction.INTERACTION_TYPES_REORDERED,
+        context.actor(),
+        "InteractionType",
+        null,
+        Map.of("order", before),
+        Map.of("order", orderedIds));
+    return orderedIds.stream().map(byId::get).toList();
+  }
+
+  /** Retired types stay on the interactions that have them but are not offered for new ones. */
+  public InteractionType setRetired(long siteId, long typeId, boolean retired) {
+    requireAdministrator(siteId, "manage interaction types");
+    InteractionType type = find(typeId);
+    boolean was = type.retiredAt() != null;
+    if (was != retired) {
+      if (retired) {
+        type.retire(Instant.now());
+      } else {
+        type.reinstate();
+      }
+      audit.change(
+          retired ? AuditAction.INTERACTION_TYPE_RETIRED : AuditAction.INTERACTION_TYPE_REINSTATED,
+          context.actor(),
+          "InteractionType",
+          type.id(),
+          Map.of("name", type.name(), "retired", was),
+          Map.of("name", type.name(), "retired", retired));
+    }
+    return type;
+  }
+
+  private List<InteractionType> allTypes() {
+    return em.createQuery(
+            "SELECT t FROM InteractionType t ORDER BY t.position, t.name", InteractionType.class)
+        .getResultList();
+  }
+
+  /** A type of the active site (the site filter applies to loads by id too), else 404. */
+  private InteractionType find(long typeId) {
+    InteractionType type = em.find(InteractionType.class, typeId);
+    if (type == null) {
+      audit.securityEvent(
+          AuditAction.NOT_FOUND_BY_ID,
+          context.actor(),
+          Map.of("entity", "InteractionType", "id", typeId));
+      throw new ApiException(
+          404, "NOT_FOUND", "There is no interaction type " + typeId + " at this site.");
+    }
+    return type;
+  }
+
+  private String validName(String name, Long exceptId) {
+    String clean = name == null ? "" : name.trim();
+    String problem = null;
+    if (clean.isEmpty()) {
+      problem = "Name the type.";
+    } else if (clean.length() > NAME_MAX) {
+      problem = "Use at most " + NAME_MAX + " characters.";
+    } else if (allTypes().stream()
+        .anyMatch(t -> !t.id().equals(exceptId) && t.name().equalsIgnoreCase(clean))) {
+      problem = "The site already has a type of this name (perhaps retired).";
+    }
+    if (problem != null) {
+      throw new ApiException(
+          400,
+          "VALIDATION_ERROR",
+          "The type was not saved.",
+          List.of(new FieldError("name", problem)));
+    }
+    return clean;
+  }
+
+  private void requireActiveSite(long siteId) {
     if (siteId != context.siteId()) {
       audit.securityEvent(
           AuditAction.NOT_FOUND_BY_ID, context.actor(), Map.of("entity", "Site", "id", siteId));
       throw new ApiException(404, "NOT_FOUND", "Site " + siteId + " is not your active site.");
     }
-    return activeTypes();
+  }
+
+  private void requireAdministrator(long siteId, String what) {
+    requireActiveSite(siteId);
+    context.require(Role.ADMINISTRATOR, what);
   }
 
   /** The types offered for new interactions, in the site's order. */

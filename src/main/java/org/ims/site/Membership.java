@@ -42,6 +42,14 @@ public class Membership {
 
   protected Membership() {}
 
+  public Membership(User user, Site site, Role role, boolean defaultSite) {
+    this.user = user;
+    this.site = site;
+    this.role = role;
+    this.defaultSite = defaultSite;
+    this.assignedAt = Instant.now();
+  }
+
   public Long id() {
     return id;
   }
@@ -60,6 +68,14 @@ public class Membership {
 
   public boolean defaultSite() {
     return defaultSite;
+  }
+
+  public Instant assignedAt() {
+    return assignedAt;
+  }
+
+  public void changeRole(Role role) {
+    this.role = role;
   }
 
   void setDefaultSite(boolean defaultSite) {

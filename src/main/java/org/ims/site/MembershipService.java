@@ -33,6 +33,19 @@ public class MembershipService {
         .findFirst();
   }
 
+  /**
+   * The sites, active or not, at which the user is an ADMINISTRATOR: the reach of their user
+   * administration and of their view of the audit trail.
+   */
+  public List<Long> administeredSiteIds(Long userId) {
+    return em.createQuery(
+            "SELECT m.site.id FROM Membership m WHERE m.user.id = :user AND m.role = :role",
+            Long.class)
+        .setParameter("user", userId)
+        .setParameter("role", Role.ADMINISTRATOR)
+        .getResultList();
+  }
+
   /** The site a user starts at: their default if still active, else the first by name. */
   public static Membership startingSite(List<Membership> memberships) {
     return memberships.stream()

@@ -24,6 +24,21 @@ public class Site {
 
   protected Site() {}
 
+  public Site(String name, String description) {
+    this.name = name;
+    this.description = description;
+    this.active = true;
+  }
+
+  void describe(String name, String description) {
+    this.name = name;
+    this.description = description;
+  }
+
+  void setActive(boolean active) {
+    this.active = active;
+  }
+
   public Long id() {
     return id;
   }

@@ -26,6 +26,7 @@ public class SiteContext {
   private Role role;
   private UUID sessionId;
   private boolean passwordChangeRequired;
+  private boolean globalAdmin;
   private boolean system;
 
   /** Called by the authentication filters only. */
@@ -37,6 +38,7 @@ public class SiteContext {
     this.role = membership.role();
     this.sessionId = sessionId;
     this.passwordChangeRequired = passwordChangeRequired;
+    this.globalAdmin = membership.user().globalAdmin();
   }
 
   public boolean isEstablished() {
@@ -75,6 +77,23 @@ public class SiteContext {
 
   public boolean passwordChangeRequired() {
     return passwordChangeRequired;
+  }
+
+  /** Read from the database at this request, like the role: a revoked flag applies at once. */
+  public boolean globalAdmin() {
+    requireEstablished();
+    return globalAdmin;
+  }
+
+  /** Refuses (403, audited) unless the caller is a global administrator. */
+  public void requireGlobalAdmin(String what) {
+    if (!globalAdmin()) {
+      audit.securityEvent(
+          AuditAction.ACCESS_DENIED,
+          actor(),
+          Map.of("attempted", what, "required", "global administrator"));
+      throw new ApiException(403, "FORBIDDEN", "Only global administrators may " + what + ".");
+    }
   }
 
   /**

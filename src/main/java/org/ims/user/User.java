@@ -52,6 +52,42 @@ public class User {
 
   protected User() {}
 
+  /** A new, active account. */
+  public User(String username, String email, String passwordHash, boolean mustChangePassword) {
+    Instant now = Instant.now();
+    this.username = username;
+    this.email = email;
+    this.passwordHash = passwordHash;
+    this.active = true;
+    this.passwordChangedAt = now;
+    this.mustChangePassword = mustChangePassword;
+  }
+
+  public void changeEmail(String email) {
+    this.email = email;
+    this.updatedAt = Instant.now();
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+    this.updatedAt = Instant.now();
+  }
+
+  /** Ends a lockout and forgets earlier failures. */
+  public void unlock() {
+    this.lockedUntil = null;
+    this.failedLoginCount = 0;
+    this.updatedAt = Instant.now();
+  }
+
+  /** A password set by someone else: it works once, then must be changed. */
+  public void setTemporaryPassword(String newHash, Instant now) {
+    passwordHash = newHash;
+    passwordChangedAt = now;
+    mustChangePassword = true;
+    updatedAt = now;
+  }
+
   public boolean isLockedAt(Instant now) {
     return lockedUntil != null && lockedUntil.isAfter(now);
   }
@@ -106,6 +142,15 @@ public class User {
 
   public boolean active() {
     return active;
+  }
+
+  /** May configure sites (create, rename, deactivate), beyond any role at a site. */
+  public boolean globalAdmin() {
+    return globalAdmin;
+  }
+
+  public boolean mustChangePassword() {
+    return mustChangePassword;
   }
 
   public Instant lockedUntil() {
