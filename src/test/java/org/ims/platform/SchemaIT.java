@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.ims.testing.TestEnvironment;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * The schema as the running application left it: migrations applied, row-level security and grants
  * holding for the application role, and the demo data of the embedded default.
  */
+// First of all classes: the demo data is checked exactly, before other tests add their own users.
+@Order(1)
 class SchemaIT {
 
   @Test
