@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.ims.testing.Api;
+import org.ims.testing.Axe;
 import org.ims.testing.Browser;
 import org.ims.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,36 @@ class FinderBrowserIT {
     browser.go(address);
     waitForSummaryContaining("(30 filtered from ");
     assertEquals("Weekly sync 26", titles().get(0));
+  }
+
+  @Test
+  void theFinderAndTheFormPassAxeAtBothWidths() {
+    logIn(admin);
+    browser.click("finder:toggleFilters");
+    browser.find("finder:lead");
+    checkAccessibility("Finder");
+    browser.driver().findElement(By.cssSelector(".finder-rows a.row-open")).click();
+    until(d -> d.getCurrentUrl().contains("/interaction.xhtml?id="));
+    browser.find("interaction:title");
+    checkAccessibility("interaction form");
+    browser.click("interaction:delete");
+    browser.find("deleteTitle");
+    Axe.assertNoSeriousViolations(browser.driver(), "delete confirmation");
+  }
+
+  private void checkAccessibility(String page) {
+    Axe.assertNoSeriousViolations(browser.driver(), page + " at 1280 px");
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 900));
+    try {
+      until(
+          d ->
+              ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;"))
+                      .intValue()
+                  <= 375);
+      Axe.assertNoSeriousViolations(browser.driver(), page + " at 375 px");
+    } finally {
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
   }
 
   @Test
