@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.util.List;
 import java.util.UUID;
 import org.ims.testing.Api;
 import org.ims.testing.Browser;
@@ -96,11 +97,26 @@ class AdminPagesBrowserIT {
     assertEquals("/admin/types.xhtml", browser.path());
     browser.type("add:name", "Site visit").clickAndWaitForPage("add:save");
     browser.waitForText("Added Site visit.");
+    assertEquals(
+        List.of("Meeting", "Call", "Email", "Update", "Review", "Training", "Other", "Site visit"),
+        formTypes(),
+        "the interaction form offers the new type");
+    openFromUserMenu("topbar:adminTypes");
     // The new type is last (row 7); retire it.
     browser.clickAndWaitForPage("list:types:7:retire");
     browser.waitForText("Retired: no longer offered for new interactions.");
     assertTrue(browser.text().contains("Retired"));
     browser.screenshot("admin-types", 1280);
+    assertFalse(formTypes().contains("Site visit"), "a retired type is not offered for new ones");
+  }
+
+  /** The types the new-interaction form offers, in order. */
+  private List<String> formTypes() {
+    browser.go("/interaction.xhtml");
+    return browser.all("[id='interaction:type_input'] option").stream()
+        .map(o -> o.getAttribute("textContent").trim())
+        .filter(label -> !label.equals("Choose a type"))
+        .toList();
   }
 
   @Test
