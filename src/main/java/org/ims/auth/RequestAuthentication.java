@@ -33,7 +33,7 @@ public class RequestAuthentication {
     if (!sessions.isActive(sessionId)) {
       throw new ApiException(401, "SESSION_ENDED", "This session has ended. Log in again.");
     }
-    Optional<Membership> membership = memberships.activeMembership(userId, siteId);
+    Optional<Membership> membership = memberships.membership(userId, siteId);
     if (membership.isEmpty()) {
       audit.securityEvent(
           AuditAction.SITE_ACCESS_DENIED,

@@ -22,6 +22,21 @@ public class MembershipService {
         .getResultList();
   }
 
+  /**
+   * The user's membership of a site, active or deactivated: a session at a site that is then
+   * deactivated keeps reading it (read-only, see {@link SiteContext#require}).
+   */
+  public Optional<Membership> membership(Long userId, Long siteId) {
+    return em.createQuery(
+            "SELECT m FROM Membership m JOIN FETCH m.site s JOIN FETCH m.user"
+                + " WHERE m.user.id = :user AND s.id = :site",
+            Membership.class)
+        .setParameter("user", userId)
+        .setParameter("site", siteId)
+        .getResultStream()
+        .findFirst();
+  }
+
   public Optional<Membership> activeMembership(Long userId, Long siteId) {
     return em.createQuery(
             "SELECT m FROM Membership m JOIN FETCH m.site s JOIN FETCH m.user"

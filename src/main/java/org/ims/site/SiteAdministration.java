@@ -18,8 +18,8 @@ import org.ims.user.User;
 /**
  * Sites as a whole: everyone may list and read the sites they work at; global administrators see
  * every site and create, rename, describe, deactivate and reactivate them. A deactivated site
- * disappears from site selection and its members lose access at their next request; its data stays
- * untouched until it is reactivated.
+ * disappears from site selection; a member already working there can still read it, and every
+ * change is refused (SITE_READ_ONLY, see {@link SiteContext#require}) until it is reactivated.
  */
 @Stateless
 public class SiteAdministration {

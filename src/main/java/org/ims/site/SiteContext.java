@@ -27,6 +27,7 @@ public class SiteContext {
   private UUID sessionId;
   private boolean passwordChangeRequired;
   private boolean globalAdmin;
+  private boolean siteActive;
   private boolean system;
 
   /** Called by the authentication filters only. */
@@ -39,6 +40,7 @@ public class SiteContext {
     this.sessionId = sessionId;
     this.passwordChangeRequired = passwordChangeRequired;
     this.globalAdmin = membership.user().globalAdmin();
+    this.siteActive = membership.site().active();
   }
 
   public boolean isEstablished() {
@@ -105,6 +107,7 @@ public class SiteContext {
     this.username = "system";
     this.siteId = siteId;
     this.role = Role.ADMINISTRATOR;
+    this.siteActive = true;
   }
 
   /**
@@ -112,6 +115,18 @@ public class SiteContext {
    * required}.
    */
   public void require(Role required, String what) {
+    // A deactivated site stays readable by its members; whatever needs more than VIEWER (every
+    // change, and the administration of the site) waits until it is reactivated.
+    if (!siteActive && required.atLeast(Role.EDITOR)) {
+      audit.securityEvent(
+          AuditAction.ACCESS_DENIED,
+          actor(),
+          Map.of("attempted", what, "reason", "site deactivated"));
+      throw new ApiException(
+          403,
+          "SITE_READ_ONLY",
+          siteName + " is deactivated: its data can be read but not changed.");
+    }
     if (!role().atLeast(required)) {
       audit.securityEvent(
           AuditAction.ACCESS_DENIED,

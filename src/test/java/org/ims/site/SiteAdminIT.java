@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sites are read by their members and configured by global administrators only; a deactivated site
- * leaves site selection and its members lose access at their next request.
+ * leaves site selection, and a member working there can still read it but change nothing.
  *
  * <p>Runs after the classes that check the demo data as seeded: it adds sites.
  */
@@ -98,8 +98,13 @@ class SiteAdminIT {
     assertEquals("After", entry.getJsonObject("newValues").getString("description"));
   }
 
+  private static final String NEW_INTERACTION =
+      "{\"title\":\"Closing review\",\"type\":\"Meeting\",\"lead\":\"Amelia Hughes\","
+          + "\"startDateTime\":\"2026-05-04T09:00:00+01:00\","
+          + "\"endDateTime\":\"2026-05-04T10:00:00+01:00\",\"timezone\":\"Europe/London\"}";
+
   @Test
-  void aDeactivatedSiteIsHiddenFromSelectionAndItsMembersLoseAccess() {
+  void aDeactivatedSiteIsHiddenFromSelectionAndReadOnlyForItsMembers() {
     String name = "Closing " + UUID.randomUUID().toString().substring(0, 8);
     long id = id(create(global, name, null));
     String member = TestUsers.create("closing", "Headquarters:VIEWER", name + ":EDITOR");
@@ -110,7 +115,10 @@ class SiteAdminIT {
     Http.Reply off = Api.post(global, "/api/sites/" + id + "/deactivate", null);
     assertEquals(200, off.status(), off.body());
     assertFalse(off.json().getJsonObject("data").getBoolean("active"));
-    assertEquals(403, Api.get(atSite, "/api/interactions").status());
+    assertEquals(200, Api.get(atSite, "/api/interactions").status(), "still readable");
+    Http.Reply write = Api.post(atSite, "/api/interactions", NEW_INTERACTION);
+    assertEquals(403, write.status(), write.body());
+    assertTrue(write.body().contains("SITE_READ_ONLY"), write.body());
     assertFalse(
         Api.get(token, "/api/auth/sites").body().contains(name), "hidden from site selection");
     assertEquals(403, Api.post(token, "/api/auth/site", "{\"siteId\":" + id + "}").status());
@@ -121,6 +129,8 @@ class SiteAdminIT {
 
     assertEquals(200, Api.post(global, "/api/sites/" + id + "/reactivate", null).status());
     assertEquals(200, Api.post(token, "/api/auth/site", "{\"siteId\":" + id + "}").status());
+    assertEquals(
+        201, Api.post(atSite, "/api/interactions", NEW_INTERACTION).status(), "writable again");
 
     Http.Reply own = Api.post(global, "/api/sites/" + siteId("Headquarters") + "/deactivate", null);
     assertEquals(409, own.status(), own.body());
