@@ -24,7 +24,6 @@ import org.ims.auth.AuthViews.SiteView;
 import org.ims.auth.AuthViews.UserView;
 import org.ims.platform.ApiException;
 import org.ims.platform.ApiResponse;
-import org.ims.platform.CurrentRequest;
 import org.ims.platform.ErrorEnvelope.FieldError;
 import org.ims.platform.RequestBodies;
 import org.ims.site.Membership;
@@ -79,7 +78,6 @@ public class AuthResource {
   @Inject SessionService sessions;
   @Inject MembershipService memberships;
   @Inject PasswordService passwords;
-  @Inject LoginRateLimiter rateLimiter;
   @Inject SiteContext context;
   @Inject SiteSelection siteSelection;
 
@@ -125,7 +123,6 @@ public class AuthResource {
   @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
   public ApiResponse<SessionView> refresh(@Valid RefreshRequest body) {
     RequestBodies.required(body);
-    rateLimiter.check(CurrentRequest.clientAddress(), null);
     SessionService.Tokens tokens =
         sessions
             .refresh(body.refreshToken)

@@ -42,14 +42,6 @@ public class AuthSettings {
   String webSessionLifetime;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.rate-limit.per-ip", defaultValue = "10")
-  int rateLimitPerIp;
-
-  @Inject
-  @ConfigProperty(name = "ims.auth.rate-limit.per-username", defaultValue = "10")
-  int rateLimitPerUsername;
-
-  @Inject
   @ConfigProperty(name = "mp.jwt.verify.issuer")
   String issuer;
 
@@ -83,14 +75,6 @@ public class AuthSettings {
 
   public Duration webSessionLifetime() {
     return Duration.parse(webSessionLifetime);
-  }
-
-  public int rateLimitPerIp() {
-    return rateLimitPerIp;
-  }
-
-  public int rateLimitPerUsername() {
-    return rateLimitPerUsername;
   }
 
   public String issuer() {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.ims.platform.ApiException;
+import org.ims.platform.CurrentRequest;
 import org.ims.site.Membership;
 
 /** The login page (spec §7.4.1). */
@@ -24,6 +25,7 @@ public class LoginPage {
   @Inject SessionService sessions;
   @Inject WebSession web;
   @Inject HttpServletRequest request;
+  @Inject LoginRateLimiter rateLimiter;
 
   private String username;
   private String password;
@@ -34,6 +36,8 @@ public class LoginPage {
   public void login() {
     LoginResult result;
     try {
+      // The REST sign-in routes are counted per address before they run; this page is here.
+      rateLimiter.checkAddress(CurrentRequest.clientAddress());
       result = logins.login(username, password.toCharArray());
     } catch (ApiException refused) {
       Pages.error(refused.getMessage());

@@ -33,7 +33,7 @@ public class LoginService {
   @Inject AuditLog audit;
 
   public LoginResult login(String username, char[] password) {
-    rateLimiter.check(CurrentRequest.clientAddress(), username);
+    rateLimiter.checkUsername(username);
     Instant now = Instant.now();
     Optional<User> found = users.findForLogin(username);
     if (found.isEmpty()) {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * N attempts a minute per username (10 by default; the test server allows {@value
- * TestEnvironment#LOGINS_PER_MINUTE}), and per address (raised on the test server, since every test
- * shares 127.0.0.1; {@code LoginRateLimiterTest} covers it).
+ * TestEnvironment#LOGINS_PER_MINUTE}), whatever the address. The per-address allowances are raised
+ * on the test server, since every test shares 127.0.0.1; {@code ServerPairIT} tests them from
+ * addresses of their own.
  */
 class RateLimitIT {
 

@@ -49,8 +49,13 @@ public final class TestEnvironment implements LauncherSessionListener {
     keys = DevKeys.ensure(dir.resolve("keys"));
     Map<String, String> environment =
         new LinkedHashMap<>(PayaraMicroServer.environment(database, keys, true));
-    // Every test client shares one address; the per-username limit is what the tests exercise,
-    // a little above the default so that demo users can log in from many test classes.
+    // Every test client shares one address and the demo users make thousands of requests: the
+    // API's allowances are out of the way here (ServerPairIT tests them on servers of their own).
+    // The per-username login limit is what RateLimitIT exercises, a little above the default so
+    // that demo users can log in from many test classes.
+    for (String limit : List.of("PER_USER", "PER_IP", "WRITES_PER_USER", "WRITES_PER_IP")) {
+      environment.put("IMS_RATE_LIMIT_" + limit, "1000000");
+    }
     environment.put("IMS_AUTH_RATE_LIMIT_PER_IP", "100000");
     environment.put("IMS_AUTH_RATE_LIMIT_PER_USERNAME", Integer.toString(LOGINS_PER_MINUTE));
     settings =
@@ -121,13 +126,20 @@ public final class TestEnvironment implements LauncherSessionListener {
     return database;
   }
 
+  /** How the shared test server was started, for tests that start servers of their own. */
+  public static PayaraMicroServer.Settings serverSettings() {
+    baseUrl();
+    return settings;
+  }
+
   /** The key pair the test server signs and verifies tokens with. */
   public static DevKeys keys() {
     baseUrl();
     return keys;
   }
 
-  private static int freePort() {
+  /** A port nothing listens on now. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,0 +1,163 @@
+package org.ims.platform;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Counts requests against {@link RateLimit}s with bucket4j. The buckets live where every server of
+ * an installation sees them: the cluster's JCache when the server offers one (Payara Micro started
+ * with clustering), otherwise this server's memory, which is right for a server that runs alone.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+  private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
+  private static final String CACHE = "ims-rate-limits";
+
+  @Inject RateLimitSettings settings;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
+
+  private final Map<RateLimit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+  private SharedBuckets buckets;
+
+  /** What one request got from one allowance, and the headers that tell the client. */
+  public record Decision(RateLimit limit, boolean allowed, long remaining, Duration untilReset) {
+
+    /** When refused: how long until one more request is allowed. */
+    public long retryAfterSeconds() {
+      return Math.max(1, ceilSeconds(untilReset));
+    }
+
+    /** X-RateLimit-Limit, -Remaining and -Reset (the UTC epoch second the window ends). */
+    public Map<String, String> headers() {
+      long reset = (Instant.now().plus(untilReset).toEpochMilli() + 999) / 1000;
+      return Map.of(
+          "X-RateLimit-Limit", Integer.toString(limit.capacity()),
+          "X-RateLimit-Remaining", Long.toString(remaining),
+          "X-RateLimit-Reset", Long.toString(reset));
+    }
+
+    /** The 429 a refused request answers, with Retry-After and the allowance's headers. */
+    public ApiException refusal(String message) {
+      ApiException refused =
+          new ApiException(
+                  429,
+                  "RATE_LIMITED",
+                  message + " Try again in " + retryAfterSeconds() + " seconds.")
+              .withHeader("Retry-After", Long.toString(retryAfterSeconds()));
+      headers().forEach(refused::withHeader);
+      return refused;
+    }
+
+    /** Of two decisions, the one the client should be shown: a refusal, else the least left. */
+    public Decision tighter(Decision other) {
+      if (allowed != other.allowed) {
+        return allowed ? other : this;
+      }
+      return other.remaining < remaining ? other : this;
+    }
+
+    private static long ceilSeconds(Duration duration) {
+      return (duration.toMillis() + 999) / 1000;
+    }
+  }
+
+  @PostConstruct
+  void init() {
+    buckets = sharedStore().orElseGet(() -> SharedBuckets.local(settings.window()));
+    LOG.info(() -> "Rate limits are counted in " + buckets);
+  }
+
+  /** Takes one request from {@code key}'s allowance under {@code limit}. */
+  public Decision take(RateLimit limit, String key) {
+    ConsumptionProbe probe =
+        buckets
+            .builder()
+            .build(limit.name() + ':' + key, () -> configuration(limit))
+            .tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
+      metrics.counter("ims.rate_limit.rejected", new Tag("limit", limit.name())).inc();
+      return new Decision(limit, false, 0, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+    return new Decision(
+        limit, true, probe.getRemainingTokens(), Duration.ofNanos(probe.getNanosToWaitForReset()));
+  }
+
+  private BucketConfiguration configuration(RateLimit limit) {
+    return configurations.computeIfAbsent(
+        limit,
+        l ->
+            BucketConfiguration.builder()
+                .addLimit(
+                    bandwidth ->
+                        bandwidth.capacity(l.capacity()).refillIntervally(l.capacity(), l.window()))
+                .build());
+  }
+
+  /**
+   * The cluster's JCache, looked up by the JNDI name the server registers it under ({@code
+   * ims.rate-limit.cache-manager}); none when the name is empty, unbound, or the server runs
+   * without a cluster.
+   */
+  private Optional<SharedBuckets> sharedStore() {
+    String jndiName = settings.cacheManagerJndiName();
+    if (jndiName.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      CacheManager manager = (CacheManager) new InitialContext().lookup(jndiName);
+      return Optional.of(SharedBuckets.in(cache(manager)));
+    } catch (NamingException | RuntimeException e) {
+      LOG.log(
+          Level.INFO,
+          "No shared JCache at {0} ({1}): rate limits are counted by this server alone",
+          new Object[] {jndiName, e.toString()});
+      return Optional.empty();
+    }
+  }
+
+  /** The buckets' cache; servers starting together may race to create it, and one wins. */
+  private Cache<String, byte[]> cache(CacheManager manager) {
+    Cache<String, byte[]> cache = manager.getCache(CACHE, String.class, byte[].class);
+    if (cache != null) {
+      return cache;
+    }
+    try {
+      // An idle bucket would be full again after one window: it may be forgotten by then.
+      return manager.createCache(
+          CACHE,
+          new MutableConfiguration<String, byte[]>()
+              .setTypes(String.class, byte[].class)
+              .setExpiryPolicyFactory(
+                  ModifiedExpiryPolicy.factoryOf(
+                      new javax.cache.expiry.Duration(
+                          TimeUnit.SECONDS, settings.window().toSeconds()))));
+    } catch (CacheException createdMeanwhile) {
+      return manager.getCache(CACHE, String.class, byte[].class);
+    }
+  }
+}
