@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +33,10 @@ public final class PayaraMicroServer implements AutoCloseable {
     this.rootDirectory = rootDirectory;
   }
 
-  /** What to start; {@code log} null means the server writes to this process's console. */
+  /**
+   * What to start; {@code log} null means the server writes to this process's console; {@code
+   * clustering} the Payara Micro options that make it a cluster member, or keep it alone.
+   */
   public record Settings(
       Path microJar,
       Path war,
@@ -40,7 +44,64 @@ public final class PayaraMicroServer implements AutoCloseable {
       int port,
       Map<String, String> environment,
       List<String> jvmOptions,
-      Path log) {}
+      Path log,
+      List<String> clustering) {
+
+    /** A server that runs alone: no Hazelcast, so rate limits are counted in its memory. */
+    public Settings(
+        Path microJar,
+        Path war,
+        Path serverConfig,
+        int port,
+        Map<String, String> environment,
+        List<String> jvmOptions,
+        Path log) {
+      this(microJar, war, serverConfig, port, environment, jvmOptions, log, List.of("--nocluster"));
+    }
+
+    /** The same server with these environment variables added or replaced. */
+    public Settings withEnvironment(Map<String, String> more) {
+      Map<String, String> all = new LinkedHashMap<>(environment);
+      all.putAll(more);
+      return new Settings(microJar, war, serverConfig, port, all, jvmOptions, log, clustering);
+    }
+
+    /**
+     * This server as a member of the cluster {@code name}, found over loopback: Hazelcast listens
+     * on {@code hazelcastPort} and looks for the other members at {@code memberPorts}.
+     */
+    public Settings inCluster(
+        String name,
+        String instance,
+        int port,
+        int hazelcastPort,
+        List<Integer> memberPorts,
+        Path log) {
+      String members =
+          memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+      return new Settings(
+          microJar,
+          war,
+          serverConfig,
+          port,
+          environment,
+          jvmOptions,
+          log,
+          List.of(
+              "--name",
+              instance,
+              "--clustername",
+              name,
+              "--interfaces",
+              "127.0.0.1",
+              "--startport",
+              Integer.toString(hazelcastPort),
+              "--clustermode",
+              "tcpip:" + members,
+              // Every member is on this one host: keep backups on it all the same.
+              "--nohostaware"));
+    }
+  }
 
   /** The environment an operator would set: this database, these keys, demo data or not. */
   public static Map<String, String> environment(
@@ -64,11 +125,10 @@ public final class PayaraMicroServer implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(settings.jvmOptions());
+      command.addAll(List.of("-jar", settings.microJar().toString()));
+      command.addAll(settings.clustering());
       command.addAll(
           List.of(
-              "-jar",
-              settings.microJar().toString(),
-              "--nocluster",
               "--port",
               Integer.toString(settings.port()),
               "--rootdir",

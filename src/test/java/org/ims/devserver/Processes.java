@@ -32,17 +32,18 @@ final class Processes {
     }
   }
 
-  /** Stops the Payara Micro whose pid an earlier launch wrote to this file, if it still runs. */
+  /** Stops the Payara Micro servers whose pids an earlier launch wrote to this file, one a line. */
   static void stopRecorded(Path pidFile, Duration grace) throws IOException {
     if (!Files.exists(pidFile)) {
       return;
     }
-    String pid = Files.readString(pidFile).trim();
-    if (pid.matches("\\d+")) {
-      ProcessHandle.of(Long.parseLong(pid))
-          .filter(ProcessHandle::isAlive)
-          .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
-          .ifPresent(p -> terminate(p, grace));
+    for (String pid : Files.readAllLines(pidFile)) {
+      if (pid.trim().matches("\\d+")) {
+        ProcessHandle.of(Long.parseLong(pid.trim()))
+            .filter(ProcessHandle::isAlive)
+            .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+            .ifPresent(p -> terminate(p, grace));
+      }
     }
     Files.delete(pidFile);
   }
