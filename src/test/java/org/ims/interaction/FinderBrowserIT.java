@@ -114,6 +114,33 @@ class FinderBrowserIT {
   }
 
   @Test
+  void switchingSiteInTheTopBarShowsTheOtherSitesInteractionsOnly() {
+    String other = TestUsers.createSite("Finder elsewhere");
+    Interactions.created(
+        Api.token(TestUsers.create("felse", other + ":EDITOR"), TestUsers.PASSWORD),
+        Interactions.body().add("title", "Quokka census"));
+    String both = TestUsers.create("fboth", site + ":EDITOR", other + ":VIEWER");
+    browser.go("/login.xhtml");
+    browser
+        .type("login:username", both)
+        .type("login:password", TestUsers.PASSWORD)
+        .clickAndWaitForPage("login:submit");
+    browser.choose("select:site", site + " (EDITOR)");
+    browser.clickAndWaitForPage("select:continue");
+    waitForSummaryContaining(" total)");
+    assertTrue(titles().contains("Zebra kickoff"), titles().toString());
+
+    browser.choose("topbar:site", other);
+    browser.clickAndWaitForPage("topbar:switchSite");
+    assertEquals(other, browser.find("heading").getText());
+    waitForSummaryContaining("(1 total)");
+    assertEquals(List.of("Quokka census"), titles());
+    type("finder:search", "zebra");
+    waitForSummaryContaining("(0 filtered from 1)");
+    assertTrue(titles().isEmpty(), "nothing of the first site: " + titles());
+  }
+
+  @Test
   void theFinderAndTheFormPassAxeAtBothWidths() {
     logIn(admin);
     browser.click("finder:toggleFilters");
