@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
@@ -43,6 +44,7 @@ public class RateLimiter {
 
   private final Map<RateLimit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
   private SharedBuckets buckets;
+  private final AtomicLong lastFailureLogged = new AtomicLong(System.nanoTime() - 120_000_000_000L);
 
   /** What one request got from one allowance, and the headers that tell the client. */
   public record Decision(RateLimit limit, boolean allowed, long remaining, Duration untilReset) {
@@ -92,13 +94,30 @@ public class RateLimiter {
     LOG.info(() -> "Rate limits are counted in " + buckets);
   }
 
-  /** Takes one request from {@code key}'s allowance under {@code limit}. */
+  /**
+   * Takes one request from {@code key}'s allowance under {@code limit}. When the store cannot be
+   * reached (a cluster in trouble), the request is allowed: rate limits protect the service, and
+   * refusing everyone would be the outage they are meant to prevent.
+   */
   public Decision take(RateLimit limit, String key) {
-    ConsumptionProbe probe =
-        buckets
-            .builder()
-            .build(limit.name() + ':' + key, () -> configuration(limit))
-            .tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe;
+    try {
+      probe =
+          buckets
+              .builder()
+              .build(limit.name() + ':' + key, () -> configuration(limit))
+              .tryConsumeAndReturnRemaining(1);
+    } catch (RuntimeException storeFailure) {
+      metrics.counter("ims.rate_limit.store_failures").inc();
+      long now = System.nanoTime();
+      long last = lastFailureLogged.get();
+      // At most one log line a minute: the store fails for every request while it is down.
+      if (now - last > 60_000_000_000L && lastFailureLogged.compareAndSet(last, now)) {
+        LOG.log(
+            Level.WARNING, "Rate limits cannot be counted; requests are let through", storeFailure);
+      }
+      return new Decision(limit, true, limit.capacity(), limit.window());
+    }
     if (!probe.isConsumed()) {
       metrics.counter("ims.rate_limit.rejected", new Tag("limit", limit.name())).inc();
       return new Decision(limit, false, 0, Duration.ofNanos(probe.getNanosToWaitForRefill()));
