@@ -3,7 +3,6 @@ package org.ims.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ims.devserver.PayaraMicroServer;
+import org.ims.testing.Api;
 import org.ims.testing.Http;
 import org.ims.testing.LoopbackClient;
 import org.ims.testing.TestEnvironment;
@@ -103,11 +103,7 @@ class ServerPairIT {
         server,
         "POST",
         "/api/auth/login",
-        Json.createObjectBuilder()
-            .add("username", username)
-            .add("password", password)
-            .build()
-            .toString(),
+        Api.loginBody(username, password),
         "Content-Type",
         "application/json");
   }

@@ -15,13 +15,18 @@ public final class Api {
     return Http.send(
         "POST",
         "/api/auth/login",
-        Json.createObjectBuilder()
-            .add("username", username)
-            .add("password", password)
-            .build()
-            .toString(),
+        loginBody(username, password),
         "Content-Type",
         "application/json");
+  }
+
+  /** The JSON body of a login request. */
+  public static String loginBody(String username, String password) {
+    return Json.createObjectBuilder()
+        .add("username", username)
+        .add("password", password)
+        .build()
+        .toString();
   }
 
   /** The data of a successful login; fails the test otherwise. */
