@@ -74,6 +74,8 @@ public class LoginService {
     user.recordSuccessfulLogin(now);
     record(username, user, true, null);
     Membership site = MembershipService.startingSite(sites);
+    // The login's own log lines, its access-log line among them, name who signed in.
+    CurrentRequest.identify(user.id(), site.site().id());
     audit.securityEvent(
         AuditAction.LOGIN_SUCCEEDED, Actor.of(user.id(), user.username(), site.site().id()), null);
     return new LoginResult.Success(
