@@ -31,6 +31,7 @@ public class LoginService {
   @Inject AuthSettings settings;
   @Inject LoginRateLimiter rateLimiter;
   @Inject AuditLog audit;
+  @Inject LoginMetrics metrics;
 
   public LoginResult login(String username, char[] password) {
     rateLimiter.checkUsername(username);
@@ -43,6 +44,7 @@ public class LoginService {
     User user = found.get();
     if (user.isLockedAt(now)) {
       record(username, user, false, "LOCKED");
+      metrics.failed("LOCKED");
       audit.securityEvent(
           AuditAction.LOGIN_REFUSED_LOCKED,
           actor(user, username),
@@ -59,6 +61,7 @@ public class LoginService {
               user.active() ? "BAD_PASSWORD" : "INACTIVE_USER",
               new LoginResult.InvalidCredentials());
       if (lockedNow) {
+        metrics.locked();
         audit.securityEvent(
             AuditAction.ACCOUNT_LOCKED,
             actor(user, username),
@@ -73,7 +76,10 @@ public class LoginService {
     }
     user.recordSuccessfulLogin(now);
     record(username, user, true, null);
+    metrics.succeeded();
     Membership site = MembershipService.startingSite(sites);
+    // The login's own log lines, its access-log line among them, name who signed in.
+    CurrentRequest.identify(user.id(), site.site().id());
     audit.securityEvent(
         AuditAction.LOGIN_SUCCEEDED, Actor.of(user.id(), user.username(), site.site().id()), null);
     return new LoginResult.Success(
@@ -82,6 +88,7 @@ public class LoginService {
 
   private LoginResult refuse(String username, User user, String reason, LoginResult result) {
     record(username, user, false, reason);
+    metrics.failed(reason);
     audit.securityEvent(AuditAction.LOGIN_FAILED, actor(user, username), Map.of("reason", reason));
     return result;
   }

@@ -28,6 +28,7 @@ public class InteractionSearch {
   @PersistenceContext EntityManager em;
   @Inject SiteContext context;
   @Inject SearchAudit searchAudit;
+  @Inject InteractionMetrics metrics;
 
   /** One page of results and the counts the Finder shows ("28 filtered from 125"). */
   public record Page(
@@ -46,12 +47,14 @@ public class InteractionSearch {
   }
 
   public Page find(SearchCriteria criteria) {
-    return run(criteria, AuditAction.SEARCH);
+    return metrics.timeSearch(() -> run(criteria, AuditAction.SEARCH));
   }
 
   /** Like {@link #find}, for a file: recorded as an export. */
   public Page export(SearchCriteria criteria) {
-    return run(criteria, AuditAction.EXPORT);
+    Page page = run(criteria, AuditAction.EXPORT);
+    metrics.exported(context.siteId());
+    return page;
   }
 
   private Page run(SearchCriteria criteria, AuditAction action) {

@@ -38,6 +38,7 @@ public class InteractionService {
   @Inject InteractionTypeService types;
   @Inject AuditLog audit;
   @Inject DeletionRetention retention;
+  @Inject InteractionMetrics metrics;
 
   /** A live interaction of the active site; 404 (and a security event) for anything else. */
   public InteractionView get(Long id) {
@@ -62,6 +63,7 @@ public class InteractionService {
         interaction.id(),
         null,
         InteractionSnapshot.of(interaction));
+    metrics.created(context.siteId());
     return InteractionView.of(interaction);
   }
 
@@ -90,6 +92,7 @@ public class InteractionService {
         id,
         before,
         InteractionSnapshot.of(interaction));
+    metrics.updated(context.siteId());
     return InteractionView.of(interaction);
   }
 
@@ -104,6 +107,7 @@ public class InteractionService {
     interaction.delete(me(), Instant.now());
     flushChecked(interaction);
     audit.change(AuditAction.INTERACTION_DELETED, context.actor(), "Interaction", id, before, null);
+    metrics.deleted(context.siteId());
   }
 
   /** The site's interactions deleted within the restore period, most recent first. */

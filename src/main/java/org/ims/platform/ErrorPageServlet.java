@@ -29,8 +29,8 @@ public class ErrorPageServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i && i >= 400 ? i : 404;
-    // The server's authentication step (bearer token checks) runs before any filter, so a request
-    // refused there reaches this page without an id yet.
+    // The server's authentication step (bearer token checks) runs before any filter: a request
+    // refused there comes here first, and gets its id from RequestIdFilter's error-page pass.
     Object assigned = request.getAttribute(RequestId.ATTRIBUTE);
     String requestId =
         assigned != null

@@ -8,6 +8,7 @@ import org.ims.audit.Actor;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
+import org.ims.platform.CurrentRequest;
 
 /**
  * Who is calling and at which site, for this request only. Established once per request from the
@@ -41,6 +42,7 @@ public class SiteContext {
     this.passwordChangeRequired = passwordChangeRequired;
     this.globalAdmin = membership.user().globalAdmin();
     this.siteActive = membership.site().active();
+    CurrentRequest.identify(userId, siteId);
   }
 
   public boolean isEstablished() {
