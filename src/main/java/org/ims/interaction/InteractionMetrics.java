@@ -1,9 +1,13 @@
 package org.ims.interaction;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
@@ -31,6 +35,7 @@ public class InteractionMetrics {
       counter("ims.exports", "Finder exports (CSV or Excel), by site id");
 
   @Inject MetricRegistry registry;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private Timer searches;
   private Counter failedSearches;
@@ -53,15 +58,36 @@ public class InteractionMetrics {
   }
 
   void created(Long siteId) {
-    registry.counter(CREATED, site(siteId)).inc();
+    afterCommit(CREATED, siteId);
   }
 
   void updated(Long siteId) {
-    registry.counter(UPDATED, site(siteId)).inc();
+    afterCommit(UPDATED, siteId);
   }
 
   void deleted(Long siteId) {
-    registry.counter(DELETED, site(siteId)).inc();
+    afterCommit(DELETED, siteId);
+  }
+
+  /** Counts a change once its transaction has committed: a rolled-back change did not happen. */
+  private void afterCommit(Metadata counter, Long siteId) {
+    Counter count = registry.counter(counter, site(siteId));
+    if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+      count.inc();
+      return;
+    }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              count.inc();
+            }
+          }
+        });
   }
 
   void exported(Long siteId) {
