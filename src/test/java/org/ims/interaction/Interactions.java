@@ -8,12 +8,12 @@ import org.ims.testing.Api;
 import org.ims.testing.Http;
 
 /** Test data and calls for the interaction API. */
-final class Interactions {
+public final class Interactions {
 
   private Interactions() {}
 
   /** A valid body with a unique title; adjust with {@link JsonObjectBuilder#add}. */
-  static JsonObjectBuilder body() {
+  public static JsonObjectBuilder body() {
     return Json.createObjectBuilder()
         .add("title", "Test " + UUID.randomUUID())
         .add("type", "Meeting")

@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ims.interaction.Interactions;
+import org.ims.testing.Api;
 import org.ims.testing.Http;
 import org.ims.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,7 @@ class LogFormatIT {
 
     Map<String, Expected> expected = new LinkedHashMap<>();
     Http.Reply login =
-        send(marker, "login", "POST", "/api/auth/login", credentials(username, password));
+        send(marker, "login", "POST", "/api/auth/login", Api.loginBody(username, password));
     expected.put("login", new Expected("POST", "/api/auth/login", 200, true, login));
     JsonObject session = login.json().getJsonObject("data");
     String token = session.getString("token");
@@ -82,7 +84,7 @@ class LogFormatIT {
                 "bad-login",
                 "POST",
                 "/api/auth/login",
-                credentials(username, wrongPassword))));
+                Api.loginBody(username, wrongPassword))));
     expected.put(
         "search",
         new Expected(
@@ -98,7 +100,13 @@ class LogFormatIT {
                 null,
                 token)));
     Http.Reply create =
-        send(marker, "create", "POST", "/api/interactions", interaction(title), token);
+        send(
+            marker,
+            "create",
+            "POST",
+            "/api/interactions",
+            Interactions.body().add("title", title).build().toString(),
+            token);
     expected.put("create", new Expected("POST", "/api/interactions", 201, true, create));
     long id = create.json().getJsonObject("data").getJsonNumber("id").longValue();
     expected.put(
@@ -217,27 +225,6 @@ class LogFormatIT {
       headers.add("Bearer " + token[0]);
     }
     return Http.send(method, path, body, headers.toArray(String[]::new));
-  }
-
-  private static String credentials(String username, String password) {
-    return Json.createObjectBuilder()
-        .add("username", username)
-        .add("password", password)
-        .build()
-        .toString();
-  }
-
-  private static String interaction(String title) {
-    return Json.createObjectBuilder()
-        .add("title", title)
-        .add("type", "Meeting")
-        .add("lead", "Amelia Hughes")
-        .add("startDateTime", "2026-05-04T09:00:00+01:00")
-        .add("endDateTime", "2026-05-04T10:30:00+01:00")
-        .add("timezone", "Europe/London")
-        .add("description", "Figures " + title)
-        .build()
-        .toString();
   }
 
   /** The access lines of this test's requests, by request id, once all {@code count} are there. */

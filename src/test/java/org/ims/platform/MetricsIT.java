@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ims.interaction.Interactions;
 import org.ims.testing.Api;
 import org.ims.testing.Http;
 import org.ims.testing.TestUsers;
@@ -43,13 +43,21 @@ class MetricsIT {
     }
     assertEquals(200, Api.get(token, "/api/interactions?search=budget").status());
     Http.Reply created =
-        Api.post(token, "/api/interactions", interaction("Metrics " + UUID.randomUUID()));
+        Api.post(
+            token,
+            "/api/interactions",
+            Interactions.body().add("title", "Metrics " + UUID.randomUUID()).build().toString());
     assertEquals(201, created.status(), created.body());
     long id = created.json().getJsonObject("data").getJsonNumber("id").longValue();
     String path = "/api/interactions/" + id;
     Http.Reply updated =
         Api.send(
-            "PUT", token, path, interaction("Metrics " + UUID.randomUUID()), "If-Match", "\"0\"");
+            "PUT",
+            token,
+            path,
+            Interactions.body().add("title", "Metrics " + UUID.randomUUID()).build().toString(),
+            "If-Match",
+            "\"0\"");
     assertEquals(200, updated.status(), updated.body());
     assertEquals(204, Api.send("DELETE", token, path, null).status());
     assertEquals(200, Api.get(token, "/api/v1/interactions/export?format=csv").status());
@@ -119,18 +127,6 @@ class MetricsIT {
     assertTrue(
         after.value(name, tags) > before.value(name, tags),
         name + tags + ": " + before.value(name, tags) + " -> " + after.value(name, tags));
-  }
-
-  private static String interaction(String title) {
-    return Json.createObjectBuilder()
-        .add("title", title)
-        .add("type", "Meeting")
-        .add("lead", "Amelia Hughes")
-        .add("startDateTime", "2026-05-04T09:00:00+01:00")
-        .add("endDateTime", "2026-05-04T10:30:00+01:00")
-        .add("timezone", "Europe/London")
-        .build()
-        .toString();
   }
 
   /** One reading of /metrics?scope=application: series (name and tags) and their values. */
