@@ -26,11 +26,13 @@ public final class PayaraMicroServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path rootDirectory;
+  private final Path log;
 
-  private PayaraMicroServer(Process process, int port, Path rootDirectory) {
+  private PayaraMicroServer(Process process, int port, Path rootDirectory, Path log) {
     this.process = process;
     this.port = port;
     this.rootDirectory = rootDirectory;
+    this.log = log;
   }
 
   /**
@@ -149,7 +151,7 @@ public final class PayaraMicroServer implements AutoCloseable {
         Files.createDirectories(settings.log().getParent());
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(settings.log().toFile()));
       }
-      return new PayaraMicroServer(builder.start(), settings.port(), root);
+      return new PayaraMicroServer(builder.start(), settings.port(), root, settings.log());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start Payara Micro", e);
     }
@@ -166,7 +168,10 @@ public final class PayaraMicroServer implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "Payara Micro exited with code " + process.exitValue() + " before becoming ready");
+            "Payara Micro exited with code "
+                + process.exitValue()
+                + " before becoming ready"
+                + logTail());
       }
       try {
         if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -180,7 +185,24 @@ public final class PayaraMicroServer implements AutoCloseable {
       }
       sleep(Duration.ofMillis(500));
     }
-    throw new IllegalStateException("Payara Micro was not ready within " + timeout);
+    throw new IllegalStateException(
+        "Payara Micro on port " + port + " was not ready within " + timeout + logTail());
+  }
+
+  /** The end of the server's log file, for a failure message that says what went wrong. */
+  private String logTail() {
+    if (log == null) {
+      return "";
+    }
+    try (Stream<String> lines = Files.lines(log)) {
+      List<String> all = lines.toList();
+      return "; the end of "
+          + log
+          + ":\n"
+          + String.join("\n", all.subList(Math.max(0, all.size() - 60), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "; its log " + log + " could not be read: " + e.getMessage();
+    }
   }
 
   public String baseUrl() {

@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.ims.devserver.DevKeys;
 import org.ims.devserver.EmbeddedDatabase;
@@ -34,6 +37,8 @@ public final class TestEnvironment implements LauncherSessionListener {
   private static PayaraMicroServer server;
   private static DevKeys keys;
   private static PayaraMicroServer.Settings settings;
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+  private static final Random RANDOM = new Random();
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -138,12 +143,44 @@ public final class TestEnvironment implements LauncherSessionListener {
     return keys;
   }
 
-  /** A port nothing listens on now. */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * A port nothing listens on now, for a server that binds it later. Taken from just below the
+   * kernel's ephemeral range: a port the kernel hands out itself ({@code bind(0)}) is also what it
+   * picks next as the source port of some outgoing connection, and a starting server's JDBC or
+   * Hazelcast connection took the port another server was about to listen on. Never the same port
+   * twice in one run.
+   */
+  public static synchronized int freePort() {
+    int end = ephemeralPortsStart();
+    int start = Math.max(1024, end - 6000);
+    if (end - start < 1000) {
+      throw new IllegalStateException("The ephemeral port range starts at " + end);
+    }
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int port = start + RANDOM.nextInt(end - start);
+      if (HANDED_OUT.add(port) && bindable(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("No free port in " + start + "-" + (end - 1));
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return false;
+    }
+  }
+
+  private static int ephemeralPortsStart() {
+    try {
+      // Read line-wise: a single read of this /proc file returned one byte on some kernels.
+      String range =
+          Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+      return Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32768; // Linux's default
     }
   }
 
