@@ -3,8 +3,8 @@ package org.ims.devserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -42,9 +42,19 @@ public final class DevServer {
             null);
     List<Integer> hazelcastPorts =
         IntStream.range(0, count).mapToObj(i -> HAZELCAST_PORT + i).toList();
-    List<PayaraMicroServer> servers = new ArrayList<>();
+    List<PayaraMicroServer> servers = new CopyOnWriteArrayList<>();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  servers.forEach(PayaraMicroServer::close);
+                  db.close();
+                  payaraPids.toFile().delete();
+                }));
+    // One after the other: each later server joins the running cluster rather than racing the
+    // others to form one.
     for (int i = 0; i < count; i++) {
-      servers.add(
+      PayaraMicroServer server =
           PayaraMicroServer.start(
               count == 1
                   ? alone
@@ -54,21 +64,11 @@ public final class DevServer {
                       httpPort + i,
                       hazelcastPorts.get(i),
                       hazelcastPorts,
-                      null)));
-    }
-    Files.writeString(
-        payaraPids,
-        servers.stream().map(s -> Long.toString(s.pid())).collect(Collectors.joining("\n")));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  servers.forEach(PayaraMicroServer::close);
-                  db.close();
-                  payaraPids.toFile().delete();
-                }));
-
-    for (PayaraMicroServer server : servers) {
+                      null));
+      servers.add(server);
+      Files.writeString(
+          payaraPids,
+          servers.stream().map(s -> Long.toString(s.pid())).collect(Collectors.joining("\n")));
       server.awaitReady(Duration.ofMinutes(5));
     }
     String first = servers.get(0).baseUrl();
