@@ -17,11 +17,11 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class LoginMetrics {
 
-  private static final Metadata FAILED =
-      Metadata.builder()
-          .withName("ims.logins.failed")
-          .withDescription("Refused logins, by reason")
-          .build();
+  private static final Metadata SUCCEEDED =
+      counter("ims.logins.succeeded", "Successful logins (pages and API)");
+  private static final Metadata FAILED = counter("ims.logins.failed", "Refused logins, by reason");
+  private static final Metadata LOCKED =
+      counter("ims.accounts.locked", "Accounts locked after too many failed logins");
 
   @Inject MetricRegistry registry;
 
@@ -30,18 +30,8 @@ public class LoginMetrics {
 
   /** At deployment, so that the series exist (at zero) before the first login. */
   void register(@Observes Startup startup) {
-    succeeded =
-        registry.counter(
-            Metadata.builder()
-                .withName("ims.logins.succeeded")
-                .withDescription("Successful logins (pages and API)")
-                .build());
-    locked =
-        registry.counter(
-            Metadata.builder()
-                .withName("ims.accounts.locked")
-                .withDescription("Accounts locked after too many failed logins")
-                .build());
+    succeeded = registry.counter(SUCCEEDED);
+    locked = registry.counter(LOCKED);
   }
 
   void succeeded() {
@@ -54,5 +44,9 @@ public class LoginMetrics {
 
   void locked() {
     locked.inc();
+  }
+
+  private static Metadata counter(String name, String description) {
+    return Metadata.builder().withName(name).withDescription(description).build();
   }
 }

@@ -55,29 +55,10 @@ class ServerPairIT {
                     "IMS_AUTH_RATE_LIMIT_PER_USERNAME", Integer.toString(SIGN_INS)));
     String cluster = "ims-it-" + System.nanoTime();
     List<Integer> hazelcastPorts = List.of(TestEnvironment.freePort(), TestEnvironment.freePort());
-    Path logs = Path.of(System.getProperty("ims.test.dir"));
     // One after the other, as servers are usually rolled out: the second joins a running cluster
-    // instead of racing the first to form one. Costs the CI about a minute.
-    first =
-        PayaraMicroServer.start(
-            base.inCluster(
-                cluster,
-                "ims-a",
-                TestEnvironment.freePort(),
-                hazelcastPorts.get(0),
-                hazelcastPorts,
-                logs.resolve("server-a.log")));
-    first.awaitReady(Duration.ofMinutes(5));
-    second =
-        PayaraMicroServer.start(
-            base.inCluster(
-                cluster,
-                "ims-b",
-                TestEnvironment.freePort(),
-                hazelcastPorts.get(1),
-                hazelcastPorts,
-                logs.resolve("server-b.log")));
-    second.awaitReady(Duration.ofMinutes(5));
+    // instead of racing the first to form one.
+    first = startMember(base, cluster, "ims-a", 0, hazelcastPorts);
+    second = startMember(base, cluster, "ims-b", 1, hazelcastPorts);
     servers = List.of(first.baseUrl(), second.baseUrl());
     // The first sign-in and request on a fresh server take seconds; a test that races a 10-second
     // window must not pay for them.
@@ -86,6 +67,27 @@ class ServerPairIT {
     for (String server : servers) {
       assertEquals(200, get(warmUp, server, token(warmUp, server, user), "/api/auth/me").status());
     }
+  }
+
+  /** Starts member {@code index} of the cluster and waits until it is ready. */
+  private static PayaraMicroServer startMember(
+      PayaraMicroServer.Settings base,
+      String cluster,
+      String name,
+      int index,
+      List<Integer> hazelcastPorts) {
+    Path log = Path.of(System.getProperty("ims.test.dir"), "server-" + name + ".log");
+    PayaraMicroServer server =
+        PayaraMicroServer.start(
+            base.inCluster(
+                cluster,
+                name,
+                TestEnvironment.freePort(),
+                hazelcastPorts.get(index),
+                hazelcastPorts,
+                log));
+    server.awaitReady(Duration.ofMinutes(5));
+    return server;
   }
 
   @AfterAll
