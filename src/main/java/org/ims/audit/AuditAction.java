@@ -1,6 +1,6 @@
 package org.ims.audit;
 
-/** What an audit entry records (spec §6.4 "Audit Logging"). */
+/** What an audit entry records: security events and changes to data. */
 public enum AuditAction {
   LOGIN_SUCCEEDED,
   LOGIN_FAILED,

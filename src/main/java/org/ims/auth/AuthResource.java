@@ -2,10 +2,6 @@ package org.ims.auth;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ims.auth.AuthViews.MeView;
@@ -24,14 +21,16 @@ import org.ims.auth.AuthViews.SiteView;
 import org.ims.auth.AuthViews.UserView;
 import org.ims.platform.ApiException;
 import org.ims.platform.ApiResponse;
+import org.ims.platform.ErrorCode;
 import org.ims.platform.ErrorEnvelope.FieldError;
 import org.ims.platform.RequestBodies;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteSelection;
+import org.ims.user.UserDirectory;
 
-/** Login, tokens, the caller's sites and site switching (spec §6.4.4). */
+/** Login, tokens, the caller's sites and site switching. */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,38 +38,40 @@ import org.ims.site.SiteSelection;
 @Tag(name = "Authentication")
 public class AuthResource {
 
-  // Request bodies are classes, not records: Payara's OpenAPI generator fails on constrained
-  // record constructor parameters.
+  // Request bodies describe the JSON's shape (public fields of classes, which Payara's OpenAPI
+  // generator reads); the services validate what they carry.
 
   /** Credentials. */
+  @Schema(name = "LoginInput")
   public static class LoginRequest {
-    @NotBlank(message = "Enter your username.")
-    @Size(max = 100)
+    @Schema(required = true, maxLength = 100, example = "editor")
     public String username;
 
-    @NotBlank(message = "Enter your password.")
-    @Size(max = 1000)
+    @Schema(required = true, maxLength = 1000, format = "password")
     public String password;
   }
 
   /** A refresh token to trade. */
+  @Schema(name = "RefreshInput")
   public static class RefreshRequest {
-    @NotBlank(message = "The refresh token is required.")
+    @Schema(required = true)
     public String refreshToken;
   }
 
   /** A site, by id. */
+  @Schema(name = "SiteChoiceInput")
   public static class SiteRequest {
-    @NotNull(message = "Name the site by its id.")
+    @Schema(required = true, example = "2")
     public Long siteId;
   }
 
   /** The current password and the new one. */
+  @Schema(name = "PasswordChangeInput")
   public static class PasswordChangeRequest {
-    @NotBlank(message = "Enter your current password.")
+    @Schema(required = true, format = "password")
     public String currentPassword;
 
-    @NotBlank(message = "Enter a new password.")
+    @Schema(required = true, format = "password")
     public String newPassword;
   }
 
@@ -80,6 +81,7 @@ public class AuthResource {
   @Inject PasswordService passwords;
   @Inject SiteContext context;
   @Inject SiteSelection siteSelection;
+  @Inject UserDirectory users;
 
   @POST
   @Path("/login")
@@ -93,9 +95,9 @@ public class AuthResource {
       description = "NO_ACTIVE_SITE: every site of the user is deactivated")
   @APIResponse(responseCode = "423", description = "ACCOUNT_LOCKED after too many failures")
   @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
-  public ApiResponse<SessionView> login(@Valid LoginRequest body) {
+  public ApiResponse<SessionView> login(LoginRequest body) {
     RequestBodies.required(body);
-    LoginResult result = logins.login(body.username, body.password.toCharArray());
+    LoginResult result = logins.login(new LoginService.Credentials(body.username, body.password));
     if (result instanceof LoginResult.Success success) {
       return ApiResponse.of(
           SessionView.of(
@@ -107,9 +109,9 @@ public class AuthResource {
     }
     if (result instanceof LoginResult.NoActiveSite) {
       throw new ApiException(
-          403, "NO_ACTIVE_SITE", "None of your sites is active. Contact your administrator.");
+          ErrorCode.NO_ACTIVE_SITE, "None of your sites is active. Contact your administrator.");
     }
-    throw new ApiException(401, "INVALID_CREDENTIALS", "Invalid username or password.");
+    throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Invalid username or password.");
   }
 
   @POST
@@ -121,7 +123,7 @@ public class AuthResource {
       responseCode = "401",
       description = "INVALID_REFRESH_TOKEN: unknown, expired, used or revoked")
   @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
-  public ApiResponse<SessionView> refresh(@Valid RefreshRequest body) {
+  public ApiResponse<SessionView> refresh(RefreshRequest body) {
     RequestBodies.required(body);
     SessionService.Tokens tokens =
         sessions
@@ -129,8 +131,7 @@ public class AuthResource {
             .orElseThrow(
                 () ->
                     new ApiException(
-                        401,
-                        "INVALID_REFRESH_TOKEN",
+                        ErrorCode.INVALID_REFRESH_TOKEN,
                         "This refresh token is not valid any more. Log in again."));
     return ApiResponse.of(SessionView.of(tokens, false));
   }
@@ -144,7 +145,7 @@ public class AuthResource {
     Membership current = find(sites, context.siteId());
     return ApiResponse.of(
         new MeView(
-            UserView.of(current.user(), sites),
+            UserView.of(users.find(context.userId()).orElseThrow(), sites),
             SiteView.of(current),
             context.passwordChangeRequired()));
   }
@@ -162,12 +163,15 @@ public class AuthResource {
   @Operation(summary = "Switch the active site; returns tokens whose active site is that site")
   @APIResponse(responseCode = "200", description = "New tokens for the chosen site")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member of that site")
-  public ApiResponse<SessionView> switchSite(@Valid SiteRequest body) {
+  public ApiResponse<SessionView> switchSite(SiteRequest body) {
     RequestBodies.required(body);
     Membership target = siteSelection.switchTo(context.actor(), context.siteId(), body.siteId);
     SessionService.Tokens tokens =
         sessions.switchSite(
-            context.sessionId(), target, memberships.activeMemberships(context.userId()));
+            context.sessionId(),
+            users.find(context.userId()).orElseThrow(),
+            target,
+            memberships.activeMemberships(context.userId()));
     return ApiResponse.of(SessionView.of(tokens, context.passwordChangeRequired()));
   }
 
@@ -175,7 +179,7 @@ public class AuthResource {
   @Path("/default-site")
   @Operation(summary = "Make one of the caller's sites the one they start at")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member of that site")
-  public ApiResponse<List<SiteView>> defaultSite(@Valid SiteRequest body) {
+  public ApiResponse<List<SiteView>> defaultSite(SiteRequest body) {
     RequestBodies.required(body);
     siteSelection.makeDefault(context.actor(), body.siteId);
     return sites();
@@ -193,12 +197,16 @@ public class AuthResource {
   @POST
   @Path("/password")
   @AllowedDuringPasswordChange
-  @Operation(summary = "Change the caller's password (policy of spec §6.4, no reuse of the last 5)")
+  @Operation(
+      summary =
+          "Change the caller's password (at least 8 characters with upper and lower case, a digit"
+              + " and a symbol; none of the last 5)")
   @APIResponse(responseCode = "204", description = "Changed")
   @APIResponse(responseCode = "400", description = "VALIDATION_ERROR with the rules not met")
-  public void changePassword(@Valid PasswordChangeRequest body) {
+  public void changePassword(PasswordChangeRequest body) {
     RequestBodies.required(body);
-    passwords.changeOwnPassword(body.currentPassword, body.newPassword);
+    passwords.changeOwnPassword(
+        new PasswordService.PasswordChange(body.currentPassword, body.newPassword));
   }
 
   private static Membership find(List<Membership> sites, Long siteId) {
@@ -208,8 +216,7 @@ public class AuthResource {
   static ApiException lockedError(Instant until) {
     long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());
     return new ApiException(
-            423,
-            "ACCOUNT_LOCKED",
+            ErrorCode.ACCOUNT_LOCKED,
             "This account is locked after too many failed attempts. It unlocks at " + until + ".",
             List.of(new FieldError("lockedUntil", until.toString())))
         .withHeader("Retry-After", Long.toString(seconds));

@@ -5,40 +5,36 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The authentication rules an operator can tune (see the configuration table in README.md). */
+/** The authentication rules an operator can tune (docs/deployment.md, "Configuration"). */
 @ApplicationScoped
 public class AuthSettings {
 
   @Inject
-  @ConfigProperty(name = "ims.auth.max-failed-attempts", defaultValue = "5")
+  @ConfigProperty(name = "ims.auth.max-failed-attempts")
   int maxFailedAttempts;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.lock-duration", defaultValue = "PT15M")
+  @ConfigProperty(name = "ims.auth.lock-duration")
   String lockDuration;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.password-max-age", defaultValue = "P90D")
+  @ConfigProperty(name = "ims.auth.password-max-age")
   String passwordMaxAge;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.password-history", defaultValue = "5")
+  @ConfigProperty(name = "ims.auth.password-history")
   int passwordHistory;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.bcrypt-cost", defaultValue = "12")
-  int bcryptCost;
-
-  @Inject
-  @ConfigProperty(name = "ims.auth.token-lifetime", defaultValue = "PT24H")
+  @ConfigProperty(name = "ims.auth.token-lifetime")
   String tokenLifetime;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.refresh-token-lifetime", defaultValue = "P7D")
+  @ConfigProperty(name = "ims.auth.refresh-token-lifetime")
   String refreshTokenLifetime;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.web-session-lifetime", defaultValue = "PT12H")
+  @ConfigProperty(name = "ims.auth.web-session-lifetime")
   String webSessionLifetime;
 
   @Inject
@@ -59,10 +55,6 @@ public class AuthSettings {
 
   public int passwordHistory() {
     return passwordHistory;
-  }
-
-  public int bcryptCost() {
-    return bcryptCost;
   }
 
   public Duration tokenLifetime() {

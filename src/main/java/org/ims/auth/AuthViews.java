@@ -55,7 +55,7 @@ public final class AuthViews {
           "Bearer",
           tokens.access().expiresAt(),
           tokens.refreshToken(),
-          UserView.of(tokens.site().user(), tokens.sites()),
+          UserView.of(tokens.user(), tokens.sites()),
           SiteView.of(tokens.site()),
           passwordChangeRequired);
     }

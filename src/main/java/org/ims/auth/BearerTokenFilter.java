@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.ims.platform.ApiException;
+import org.ims.platform.ErrorCode;
 import org.ims.site.SiteContext;
 
 /**
@@ -35,7 +36,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
       return;
     }
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
-      throw new ApiException(401, "UNAUTHORIZED", "A valid bearer token is required.")
+      throw new ApiException(ErrorCode.UNAUTHORIZED, "A valid bearer token is required.")
           .withHeader("WWW-Authenticate", "Bearer");
     }
     try {
@@ -44,13 +45,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
           UUID.fromString(text(token.getClaim("sid"))),
           Long.valueOf(text(token.getClaim("site"))));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ApiException(401, "UNAUTHORIZED", "The token lacks the claims of this API.");
+      throw new ApiException(ErrorCode.UNAUTHORIZED, "The token lacks the claims of this API.");
     }
     if (context.passwordChangeRequired()
         && !resource.getResourceMethod().isAnnotationPresent(AllowedDuringPasswordChange.class)) {
       throw new ApiException(
-          403,
-          "PASSWORD_CHANGE_REQUIRED",
+          ErrorCode.PASSWORD_CHANGE_REQUIRED,
           "Your password has expired or is temporary: change it first (POST /api/auth/password).");
     }
   }

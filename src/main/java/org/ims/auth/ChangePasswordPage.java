@@ -4,8 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.ims.platform.ApiException;
+import org.ims.platform.Pages;
 import org.ims.site.SiteContext;
+import org.ims.user.PasswordPolicy;
 
 /** Changing one's own password; forced when it has expired or is temporary. */
 @Named
@@ -32,18 +33,17 @@ public class ChangePasswordPage {
   }
 
   public void change() {
-    if (!newPassword.equals(confirmation)) {
+    // The one rule of this page alone: the API takes the new password once.
+    if (newPassword != null && !newPassword.equals(confirmation)) {
       Pages.error("password:confirmation", "The two new passwords are not the same.");
       return;
     }
-    try {
-      passwords.changeOwnPassword(currentPassword, newPassword);
-    } catch (ApiException refused) {
-      refused.details().forEach(d -> Pages.error("password:" + d.field(), d.message()));
-      return;
+    PasswordService.PasswordChange change =
+        new PasswordService.PasswordChange(currentPassword, newPassword);
+    if (Pages.attempt("password", () -> passwords.changeOwnPassword(change))) {
+      Pages.flashInfo("Your password has been changed.");
+      Pages.redirect(Pages.HOME);
     }
-    Pages.info("Your password has been changed.");
-    Pages.redirect(Pages.HOME);
   }
 
   public String getCurrentPassword() {

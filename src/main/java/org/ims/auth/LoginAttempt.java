@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Every login attempt, with time, username, address and outcome (spec F-001-RQ-002). */
+/** Every login attempt, with time, username, address and outcome, kept for the lockout review. */
 @Entity
 @Table(name = "login_attempts")
 public class LoginAttempt {

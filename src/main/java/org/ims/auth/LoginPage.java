@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import org.ims.platform.ApiException;
 import org.ims.platform.CurrentRequest;
+import org.ims.platform.Pages;
 import org.ims.site.Membership;
 
-/** The login page (spec §7.4.1). */
+/** The login page. */
 @Named
 @RequestScoped
 public class LoginPage {
@@ -34,13 +34,17 @@ public class LoginPage {
   private boolean loggedOut;
 
   public void login() {
-    LoginResult result;
-    try {
-      // The REST sign-in routes are counted per address before they run; this page is here.
-      rateLimiter.checkAddress(CurrentRequest.clientAddress());
-      result = logins.login(username, password.toCharArray());
-    } catch (ApiException refused) {
-      Pages.error(refused.getMessage());
+    LoginResult result =
+        Pages.attempt(
+                "login",
+                () -> {
+                  // The REST sign-in routes are counted per address before they run; this page
+                  // is counted here.
+                  rateLimiter.checkAddress(CurrentRequest.clientAddress());
+                  return logins.login(new LoginService.Credentials(username, password));
+                })
+            .orElse(null);
+    if (result == null) {
       return;
     }
     if (result instanceof LoginResult.Success success) {
@@ -62,14 +66,14 @@ public class LoginPage {
   }
 
   private String destination(LoginResult.Success success) {
-    String target = Pages.safeNext(next);
+    String target = AuthPages.safeNext(next);
     if (success.passwordChangeRequired()) {
-      return Pages.CHANGE_PASSWORD;
+      return AuthPages.CHANGE_PASSWORD;
     }
     boolean mustChoose =
         success.sites().size() > 1 && success.sites().stream().noneMatch(Membership::defaultSite);
     return mustChoose
-        ? Pages.SELECT_SITE + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
+        ? AuthPages.SELECT_SITE + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
         : target;
   }
 

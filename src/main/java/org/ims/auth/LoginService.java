@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,10 @@ import org.ims.audit.Actor;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.CurrentRequest;
+import org.ims.platform.InputValidator;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
+import org.ims.user.PasswordHasher;
 import org.ims.user.User;
 import org.ims.user.UserDirectory;
 
@@ -32,8 +36,22 @@ public class LoginService {
   @Inject LoginRateLimiter rateLimiter;
   @Inject AuditLog audit;
   @Inject LoginMetrics metrics;
+  @Inject InputValidator validator;
 
-  public LoginResult login(String username, char[] password) {
+  /** What a login form or request carries. */
+  public record Credentials(
+      @NotBlank(message = "Enter your username.")
+          @Size(max = 100, message = "Use at most 100 characters.")
+          String username,
+      @NotBlank(message = "Enter your password.")
+          @Size(max = 1000, message = "Use at most 1000 characters.")
+          String password) {}
+
+  /** Refuses (400) credentials that cannot be checked; any other outcome is the result. */
+  public LoginResult login(Credentials credentials) {
+    validator.require(credentials, "Enter your username and password.");
+    String username = credentials.username();
+    char[] password = credentials.password().toCharArray();
     rateLimiter.checkUsername(username);
     Instant now = Instant.now();
     Optional<User> found = users.findForLogin(username);

@@ -21,7 +21,7 @@ import org.ims.site.SiteContext;
  */
 public class PageAuthenticationFilter extends HttpFilter {
 
-  private static final Set<String> PUBLIC_PAGES = Set.of(Pages.LOGIN, "/error");
+  private static final Set<String> PUBLIC_PAGES = Set.of(AuthPages.LOGIN, "/error");
 
   @Inject WebSession web;
   @Inject RequestAuthentication authentication;
@@ -48,15 +48,15 @@ public class PageAuthenticationFilter extends HttpFilter {
       if (refused.status() == 403) {
         // The active site was taken away: let the user pick one they still have.
         web.useSite(null);
-        redirect(request, response, Pages.SELECT_SITE);
+        redirect(request, response, AuthPages.SELECT_SITE);
       } else {
         invalidate(request);
         toLogin(request, response, true);
       }
       return;
     }
-    if (context.passwordChangeRequired() && !path.equals(Pages.CHANGE_PASSWORD)) {
-      redirect(request, response, Pages.CHANGE_PASSWORD);
+    if (context.passwordChangeRequired() && !path.equals(AuthPages.CHANGE_PASSWORD)) {
+      redirect(request, response, AuthPages.CHANGE_PASSWORD);
       return;
     }
     chain.doFilter(request, response);
@@ -71,7 +71,7 @@ public class PageAuthenticationFilter extends HttpFilter {
     redirect(
         request,
         response,
-        Pages.LOGIN
+        AuthPages.LOGIN
             + "?next="
             + URLEncoder.encode(asked, StandardCharsets.UTF_8)
             + (expired ? "&expired=true" : ""));

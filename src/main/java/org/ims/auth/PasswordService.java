@@ -4,13 +4,17 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.List;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
 import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.InputValidator;
 import org.ims.site.SiteContext;
+import org.ims.user.PasswordHasher;
+import org.ims.user.PasswordPolicy;
 import org.ims.user.User;
 import org.ims.user.UserDirectory;
 
@@ -24,8 +28,17 @@ public class PasswordService {
   @Inject AuthSettings settings;
   @Inject SiteContext context;
   @Inject AuditLog audit;
+  @Inject InputValidator validator;
 
-  public void changeOwnPassword(String currentPassword, String newPassword) {
+  /** The current password, proving who asks, and the new one. */
+  public record PasswordChange(
+      @NotBlank(message = "Enter your current password.") String currentPassword,
+      @NotBlank(message = "Enter a new password.") String newPassword) {}
+
+  public void changeOwnPassword(PasswordChange change) {
+    validator.require(change, "The password was not changed.");
+    String currentPassword = change.currentPassword();
+    String newPassword = change.newPassword();
     User user = users.findForUpdate(context.userId());
     if (!hasher.matches(currentPassword.toCharArray(), user.passwordHash())) {
       throw invalid("currentPassword", List.of("The current password is not correct."));
@@ -63,9 +76,7 @@ public class PasswordService {
   }
 
   private static ApiException invalid(String field, List<String> messages) {
-    return new ApiException(
-        400,
-        "VALIDATION_ERROR",
+    return ApiException.invalid(
         "The password was not changed.",
         messages.stream().map(m -> new FieldError(field, m)).toList());
   }

@@ -10,9 +10,12 @@ import org.ims.audit.Actor;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
+import org.ims.platform.ErrorCode;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
 import org.ims.site.SiteContext;
+import org.ims.user.User;
+import org.ims.user.UserDirectory;
 
 /**
  * Turns a proven identity (a verified token or a web session) into the request's {@link
@@ -25,13 +28,14 @@ public class RequestAuthentication {
 
   @Inject SessionService sessions;
   @Inject MembershipService memberships;
+  @Inject UserDirectory users;
   @Inject AuthSettings settings;
   @Inject SiteContext context;
   @Inject AuditLog audit;
 
   public void establish(Long userId, UUID sessionId, Long siteId) {
     if (!sessions.isActive(sessionId)) {
-      throw new ApiException(401, "SESSION_ENDED", "This session has ended. Log in again.");
+      throw new ApiException(ErrorCode.SESSION_ENDED, "This session has ended. Log in again.");
     }
     Optional<Membership> membership = memberships.membership(userId, siteId);
     if (membership.isEmpty()) {
@@ -40,14 +44,19 @@ public class RequestAuthentication {
           Actor.of(userId, null, siteId),
           Map.of("reason", "membership no longer active"));
       throw new ApiException(
-          403, "SITE_ACCESS_REVOKED", "You no longer have access to this site. Choose another.");
+          ErrorCode.SITE_ACCESS_REVOKED, "You no longer have access to this site. Choose another.");
     }
-    if (!membership.get().user().active()) {
-      throw new ApiException(401, "SESSION_ENDED", "This account has been deactivated.");
+    User user = users.find(userId).filter(User::active).orElse(null);
+    if (user == null) {
+      throw new ApiException(ErrorCode.SESSION_ENDED, "This account has been deactivated.");
     }
     context.establish(
-        membership.get(),
-        sessionId,
-        membership.get().user().passwordChangeRequired(Instant.now(), settings.passwordMaxAge()));
+        new SiteContext.Caller(
+            user.id(),
+            user.username(),
+            user.globalAdmin(),
+            sessionId,
+            user.passwordChangeRequired(Instant.now(), settings.passwordMaxAge())),
+        membership.get());
   }
 }

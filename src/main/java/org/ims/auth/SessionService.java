@@ -20,10 +20,12 @@ import java.util.UUID;
 import org.ims.audit.Actor;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
+import org.ims.platform.ApiException;
 import org.ims.platform.CurrentRequest;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
 import org.ims.user.User;
+import org.ims.user.UserDirectory;
 
 /**
  * Sessions and their tokens: opening one at login, rotating refresh tokens (a reused one revokes
@@ -38,19 +40,21 @@ public class SessionService {
   @Inject AuthSettings settings;
   @Inject TokenIssuer tokens;
   @Inject MembershipService memberships;
+  @Inject UserDirectory users;
   @Inject AuditLog audit;
 
   /** What a client holds after login, refresh or a site switch. */
   public record Tokens(
       TokenIssuer.AccessToken access,
       String refreshToken,
+      User user,
       Membership site,
       List<Membership> sites) {}
 
   public Tokens openApiSession(User user, Membership site, List<Membership> sites) {
     Instant now = Instant.now();
     AuthSession session = open(user, AuthSession.Channel.API, now, settings.refreshTokenLifetime());
-    return issue(session, site, sites, now);
+    return issue(session, user, site, sites, now);
   }
 
   public UUID openWebSession(User user) {
@@ -70,6 +74,10 @@ public class SessionService {
    * ended session, or already used; in that last case it was copied, and the session is revoked.
    */
   public Optional<Tokens> refresh(String rawToken) {
+    if (rawToken == null || rawToken.isBlank()) {
+      throw ApiException.invalid(
+          "The refresh token is required.", "refreshToken", "The refresh token is required.");
+    }
     RefreshToken token =
         em.find(RefreshToken.class, sha256(rawToken), LockModeType.PESSIMISTIC_WRITE);
     if (token == null) {
@@ -90,7 +98,8 @@ public class SessionService {
     }
     token.markUsed(now);
     List<Membership> sites = memberships.activeMemberships(session.userId());
-    if (sites.isEmpty() || !sites.get(0).user().active()) {
+    User user = users.find(session.userId()).filter(User::active).orElse(null);
+    if (sites.isEmpty() || user == null) {
       session.revoke(now, "NO_ACCESS");
       return Optional.empty();
     }
@@ -99,14 +108,14 @@ public class SessionService {
             .filter(m -> m.site().id().equals(token.siteId()))
             .findFirst()
             .orElse(MembershipService.startingSite(sites));
-    return Optional.of(issue(session, site, sites, now));
+    return Optional.of(issue(session, user, site, sites, now));
   }
 
   /**
    * New tokens of the same session for another site. Earlier refresh tokens of the session are
    * retired: only the newest may be used.
    */
-  public Tokens switchSite(UUID sessionId, Membership site, List<Membership> sites) {
+  public Tokens switchSite(UUID sessionId, User user, Membership site, List<Membership> sites) {
     Instant now = Instant.now();
     em.createQuery(
             "UPDATE RefreshToken t SET t.usedAt = :now"
@@ -114,7 +123,7 @@ public class SessionService {
         .setParameter("now", now)
         .setParameter("session", sessionId)
         .executeUpdate();
-    return issue(em.find(AuthSession.class, sessionId), site, sites, now);
+    return issue(em.find(AuthSession.class, sessionId), user, site, sites, now);
   }
 
   public void logout(UUID sessionId, Actor actor) {
@@ -145,7 +154,8 @@ public class SessionService {
     return session != null && session.isActiveAt(Instant.now());
   }
 
-  private Tokens issue(AuthSession session, Membership site, List<Membership> sites, Instant now) {
+  private Tokens issue(
+      AuthSession session, User user, Membership site, List<Membership> sites, Instant now) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -155,7 +165,7 @@ public class SessionService {
     }
     em.persist(new RefreshToken(sha256(raw), session, site.site().id(), now, expiresAt));
     List<Long> siteIds = sites.stream().map(m -> m.site().id()).toList();
-    return new Tokens(tokens.issue(site, siteIds, session.id()), raw, site, sites);
+    return new Tokens(tokens.issue(user, site, siteIds, session.id()), raw, user, site, sites);
   }
 
   static String sha256(String value) {

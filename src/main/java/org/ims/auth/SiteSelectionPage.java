@@ -5,13 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.ims.platform.ApiException;
+import org.ims.platform.Pages;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteSelection;
 
-/** The site selection page (spec §7.4.2), for users with several sites. */
+/** The site selection page, for users with several sites and no default among them. */
 @Named
 @ViewScoped
 public class SiteSelectionPage implements Serializable {
@@ -37,17 +37,21 @@ public class SiteSelectionPage implements Serializable {
   }
 
   public void proceed() {
-    try {
-      Membership chosen = selection.switchTo(context.actor(), context.siteId(), siteId);
-      if (makeDefault) {
-        selection.makeDefault(context.actor(), siteId);
-      }
-      web.useSite(chosen.site().id());
-      Pages.info("You are working at " + chosen.site().name() + ".");
-      Pages.redirect(Pages.safeNext(next));
-    } catch (ApiException refused) {
-      Pages.error(refused.getMessage());
-    }
+    Pages.attempt(
+            null,
+            () -> {
+              Membership chosen = selection.switchTo(context.actor(), context.siteId(), siteId);
+              if (makeDefault) {
+                selection.makeDefault(context.actor(), siteId);
+              }
+              return chosen;
+            })
+        .ifPresent(
+            chosen -> {
+              web.useSite(chosen.site().id());
+              Pages.flashInfo("You are working at " + chosen.site().name() + ".");
+              Pages.redirect(AuthPages.safeNext(next));
+            });
   }
 
   public Long getSiteId() {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ims.site.Membership;
+import org.ims.user.User;
 
 /**
  * Signs access tokens (RS256) that MicroProfile JWT verifies with the matching public key ({@code
@@ -79,14 +80,14 @@ public class TokenIssuer {
   /** A signed access token; {@code expiresAt} tells clients when to refresh. */
   public record AccessToken(String token, Instant expiresAt) {}
 
-  public AccessToken issue(Membership active, List<Long> siteIds, UUID sessionId) {
+  public AccessToken issue(User user, Membership active, List<Long> siteIds, UUID sessionId) {
     Instant now = Instant.now();
     Instant expiresAt = now.plus(settings.tokenLifetime());
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(settings.issuer())
-            .subject(active.user().id().toString())
-            .claim("upn", active.user().username())
+            .subject(user.id().toString())
+            .claim("upn", user.username())
             .claim("groups", List.of(active.role().name()))
             .claim("sites", siteIds)
             .claim("site", active.site().id())

@@ -6,14 +6,16 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
-import org.ims.platform.ApiException;
+import org.ims.platform.Pages;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteSelection;
+import org.ims.user.User;
+import org.ims.user.UserDirectory;
 
-/** The top bar of every page (spec §7.4.7): the active site with a switcher, the user menu. */
+/** The top bar of every page: the active site with a switcher, and the user menu. */
 @Named
 @RequestScoped
 public class TopBar {
@@ -24,6 +26,7 @@ public class TopBar {
   @Inject SiteContext context;
   @Inject WebSession web;
   @Inject HttpServletRequest request;
+  @Inject UserDirectory users;
 
   private Long siteId;
   private List<Membership> sites;
@@ -48,7 +51,7 @@ public class TopBar {
 
   /** Shows the administration pages of the active site in the user menu. */
   public boolean isAdministrator() {
-    return context.role() == Role.ADMINISTRATOR;
+    return context.can(Role.ADMINISTRATOR);
   }
 
   public boolean isGlobalAdmin() {
@@ -60,21 +63,20 @@ public class TopBar {
   }
 
   public String getEmail() {
-    return memberships().get(0).user().email();
+    return users.find(context.userId()).map(User::email).orElse("");
   }
 
   public void switchSite() {
     if (siteId == null || siteId.equals(context.siteId())) {
       return;
     }
-    try {
-      Membership chosen = selection.switchTo(context.actor(), context.siteId(), siteId);
-      web.useSite(chosen.site().id());
-      Pages.info("You are now working at " + chosen.site().name() + ".");
-      Pages.redirect(Pages.HOME);
-    } catch (ApiException refused) {
-      Pages.error(refused.getMessage());
-    }
+    Pages.attempt(null, () -> selection.switchTo(context.actor(), context.siteId(), siteId))
+        .ifPresent(
+            chosen -> {
+              web.useSite(chosen.site().id());
+              Pages.flashInfo("You are now working at " + chosen.site().name() + ".");
+              Pages.redirect(Pages.HOME);
+            });
   }
 
   public void logout() {
@@ -83,7 +85,7 @@ public class TopBar {
     if (session != null) {
       session.invalidate();
     }
-    Pages.redirect(Pages.LOGIN + "?loggedOut=true");
+    Pages.redirect(AuthPages.LOGIN + "?loggedOut=true");
   }
 
   private List<Membership> memberships() {

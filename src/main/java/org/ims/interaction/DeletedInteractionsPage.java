@@ -1,12 +1,10 @@
 package org.ims.interaction;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.ims.platform.ApiException;
+import org.ims.platform.Pages;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 
@@ -21,7 +19,7 @@ public class DeletedInteractionsPage {
   private List<InteractionView> deleted;
 
   public boolean isAllowed() {
-    return context.role() == Role.ADMINISTRATOR;
+    return context.can(Role.ADMINISTRATOR);
   }
 
   public List<InteractionView> getInteractions() {
@@ -32,18 +30,11 @@ public class DeletedInteractionsPage {
   }
 
   public void restore(long id) {
-    try {
-      InteractionView restored = interactions.restore(id);
-      deleted = null;
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              null,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_INFO, "Restored \"" + restored.title() + "\".", null));
-    } catch (ApiException refused) {
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
-    }
+    Pages.attempt(null, () -> interactions.restore(id))
+        .ifPresent(
+            restored -> {
+              deleted = null;
+              Pages.info("Restored \"" + restored.title() + "\".");
+            });
   }
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeletionRetention {
 
   @Inject
-  @ConfigProperty(name = "ims.interactions.restorable-for", defaultValue = "P30D")
+  @ConfigProperty(name = "ims.interactions.restorable-for")
   String restorableFor;
 
   private Duration restorableFor() {

@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** The Finder's results as a file: RFC 4180 CSV (UTF-8) or an Excel workbook. */
 public final class InteractionExport {
 
-  /** Spec: an export holds at most this many rows. */
+  /** An export holds at most this many rows: a file for people, not a bulk extract. */
   public static final int MAX_ROWS = 1000;
 
   private static final List<String> HEADER =

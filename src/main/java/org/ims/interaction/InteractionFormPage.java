@@ -13,34 +13,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.ims.auth.Pages;
 import org.ims.platform.ApiException;
 import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.Pages;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.primefaces.PrimeFaces;
 
 /**
- * The interaction form (spec §7.4.5, §7.4.6): add, edit, view (VIEWER), delete. Dates are typed as
+ * The interaction form: add, edit, view (VIEWER), delete with a confirmation. Dates are typed as
  * local times in the chosen zone and become instants here; every rule is the service's, so the page
  * shows exactly what the REST API would answer, by the field it concerns.
  */
 @Named("interactionForm")
 @ViewScoped
 public class InteractionFormPage implements Serializable {
-
-  /** The inputs, by the API's field names (which are also their component ids). */
-  private static final Set<String> FIELDS =
-      Set.of(
-          "title",
-          "type",
-          "lead",
-          "startDateTime",
-          "endDateTime",
-          "timezone",
-          "location",
-          "description",
-          "notes");
 
   @Inject InteractionService interactions;
   @Inject InteractionTypeService typeService;
@@ -110,10 +97,10 @@ public class InteractionFormPage implements Serializable {
               : interactions.update(id, draft, version, allowDuplicate);
       PrimeFaces.current().ajax().addCallbackParam("saved", true);
       if (andNew) {
-        Pages.info("Saved \u201c" + saved.title() + "\u201d. Enter the next interaction.");
+        Pages.flashInfo("Saved \u201c" + saved.title() + "\u201d. Enter the next interaction.");
         Pages.redirect("/interaction.xhtml" + (back == null ? "" : "?back=" + Pages.encode(back)));
       } else {
-        Pages.info("Saved \u201c" + saved.title() + "\u201d.");
+        Pages.flashInfo("Saved \u201c" + saved.title() + "\u201d.");
         Pages.redirect(finderPath());
       }
     } catch (ApiException refused) {
@@ -141,41 +128,33 @@ public class InteractionFormPage implements Serializable {
   public void delete() {
     try {
       interactions.delete(id, version);
-      Pages.info("Deleted \u201c" + loadedTitle + "\u201d. An administrator can restore it.");
+      Pages.flashInfo("Deleted \u201c" + loadedTitle + "\u201d. An administrator can restore it.");
       Pages.redirect(finderPath());
     } catch (ApiException refused) {
       show(refused);
     }
   }
 
+  /** A refusal as this form shows it: two of them ask the user something. */
   private void show(ApiException refused) {
     switch (refused.code()) {
-      case "DUPLICATE_TITLE" -> {
+      case DUPLICATE_TITLE -> {
         duplicateMessage =
             "An interaction titled \u201c"
                 + title.trim()
                 + "\u201d already starts on that day. Save this one as well?";
         PrimeFaces.current().executeScript("PF('duplicateDialog').show()");
+        FacesContext.getCurrentInstance().validationFailed();
       }
-      case "CONFLICT" ->
-          Pages.error(
-              "Someone else saved this interaction after you opened it, so it was not saved."
-                  + " Your changes are still below: copy what you need, then reload the page to"
-                  + " see the current version.");
-      default -> {
-        List<FieldError> unplaced = new ArrayList<>();
-        for (FieldError problem : refused.details()) {
-          if (FIELDS.contains(problem.field())) {
-            Pages.error("interaction:" + problem.field(), problem.message());
-          } else {
-            unplaced.add(problem);
-          }
-        }
-        Pages.error(refused.getMessage());
-        unplaced.forEach(p -> Pages.error(p.message()));
+      case CONFLICT -> {
+        Pages.error(
+            "Someone else saved this interaction after you opened it, so it was not saved."
+                + " Your changes are still below: copy what you need, then reload the page to"
+                + " see the current version.");
+        FacesContext.getCurrentInstance().validationFailed();
       }
+      default -> Pages.show(refused, "interaction");
     }
-    FacesContext.getCurrentInstance().validationFailed();
   }
 
   /**
@@ -228,11 +207,11 @@ public class InteractionFormPage implements Serializable {
   }
 
   public boolean isEditable() {
-    return context.role().atLeast(Role.EDITOR);
+    return context.can(Role.EDITOR);
   }
 
   public boolean isDeletable() {
-    return id != null && context.role().atLeast(Role.ADMINISTRATOR);
+    return id != null && context.can(Role.ADMINISTRATOR);
   }
 
   public String getHeading() {

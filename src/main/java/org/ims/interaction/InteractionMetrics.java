@@ -18,9 +18,9 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * Usage of the interaction capability (spec §6.5.2 business metrics): changes and exports per site,
- * and the Finder's searches with their latency, for the REST API and the pages alike. In memory
- * only: counting never costs a database round trip.
+ * Usage of the interaction capability (business metrics): changes and exports per site, and the
+ * Finder's searches with their latency, for the REST API and the pages alike. In memory only:
+ * counting never costs a database round trip.
  */
 @ApplicationScoped
 public class InteractionMetrics {

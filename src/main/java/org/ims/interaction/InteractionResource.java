@@ -30,12 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ims.platform.ApiException;
 import org.ims.platform.ApiResponse;
-import org.ims.platform.ErrorEnvelope.FieldError;
 import org.ims.platform.RequestBodies;
+import org.ims.platform.ResultPage;
 
 /**
- * The active site's interactions (spec §6.4.4). Also at /api/v1/interactions. The active site comes
- * from the caller's token, never from the body; an id of another site answers 404.
+ * The active site's interactions. Also at /api/v1/interactions. The active site comes from the
+ * caller's token, never from the body; an id of another site answers 404.
  */
 @Path("/interactions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -150,15 +150,11 @@ public class InteractionResource {
   @APIResponse(responseCode = "400", description = "VALIDATION_ERROR naming each invalid parameter")
   public ApiResponse<List<InteractionView>> find() {
     InteractionSearch.Page page = search.find(SearchCriteria.parse(uri.getQueryParameters()));
+    Map<String, Object> pagination =
+        ResultPage.pagination(page.page(), page.pageSize(), page.totalRecords());
+    pagination.put("totalRecordsExact", page.totalExact());
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put(
-        "pagination",
-        Map.of(
-            "page", page.page(),
-            "pageSize", page.pageSize(),
-            "totalPages", page.totalPages(),
-            "totalRecords", page.totalRecords(),
-            "totalRecordsExact", page.totalExact()));
+    meta.put("pagination", pagination);
     meta.put("unfilteredTotal", page.unfilteredTotal());
     meta.put("warnings", page.warnings());
     return ApiResponse.of(page.items(), meta);
@@ -194,11 +190,7 @@ public class InteractionResource {
     try {
       return InteractionExport.Format.valueOf(format.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ApiException(
-          400,
-          "VALIDATION_ERROR",
-          "Export as csv or xlsx.",
-          List.of(new FieldError("format", "Use csv or xlsx.")));
+      throw ApiException.invalid("Export as csv or xlsx.", "format", "Use csv or xlsx.");
     }
   }
 
@@ -248,11 +240,10 @@ public class InteractionResource {
     RequestBodies.required(body);
     Long version = ifMatch != null ? versionOf(ifMatch) : body.version;
     if (version == null) {
-      throw new ApiException(
-          400,
-          "VALIDATION_ERROR",
+      throw ApiException.invalid(
           "Say which version you are changing: send If-Match or \"version\".",
-          List.of(new FieldError("version", "The version you last read is required.")));
+          "version",
+          "The version you last read is required.");
     }
     return ok(interactions.update(id, body.toDraft(), version, allowDuplicate));
   }
@@ -316,11 +307,10 @@ public class InteractionResource {
     try {
       return Long.valueOf(value);
     } catch (NumberFormatException e) {
-      throw new ApiException(
-          400,
-          "VALIDATION_ERROR",
+      throw ApiException.invalid(
           "If-Match must carry the ETag of the version you read.",
-          List.of(new FieldError("If-Match", "Not an entity tag of this API: " + ifMatch)));
+          "If-Match",
+          "Not an entity tag of this API: " + ifMatch);
     }
   }
 }

@@ -16,10 +16,9 @@ import org.ims.site.SiteContext;
 import org.ims.site.SiteScoped;
 
 /**
- * The Finder's search (spec F-006/F-007), for the REST API and the pages: runs the {@link
- * SearchQuery} of the criteria at the active site and returns a page with its totals. The site is
- * named in the query and enforced again by row-level security ({@link SiteScoped} sets it for the
- * transaction).
+ * The Finder's search, for the REST API and the pages: runs the {@link SearchQuery} of the criteria
+ * at the active site and returns a page with its totals. The site is named in the query and
+ * enforced again by row-level security ({@link SiteScoped} sets it for the transaction).
  */
 @Stateless
 @SiteScoped
@@ -39,12 +38,7 @@ public class InteractionSearch {
       long totalRecords,
       boolean totalExact,
       long unfilteredTotal,
-      List<String> warnings) {
-
-    public long totalPages() {
-      return (totalRecords + pageSize - 1) / pageSize;
-    }
-  }
+      List<String> warnings) {}
 
   public Page find(SearchCriteria criteria) {
     return metrics.timeSearch(() -> run(criteria, AuditAction.SEARCH));

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,8 +16,9 @@ import java.util.stream.Collectors;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
+import org.ims.platform.ErrorCode;
 import org.ims.platform.ErrorEnvelope.FieldError;
-import org.ims.platform.Violations;
+import org.ims.platform.InputValidator;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteScoped;
@@ -34,7 +34,7 @@ public class InteractionService {
 
   @PersistenceContext EntityManager em;
   @Inject SiteContext context;
-  @Inject Validator validator;
+  @Inject InputValidator validator;
   @Inject InteractionTypeService types;
   @Inject AuditLog audit;
   @Inject DeletionRetention retention;
@@ -175,15 +175,8 @@ public class InteractionService {
   }
 
   private ApiException notFound(Long id) {
-    // The database does not tell us whether the id exists at another site (that is the point of
-    // row-level security), so every miss by id is recorded: probing ids shows in the audit log.
-    audit.securityEvent(
-        AuditAction.NOT_FOUND_BY_ID, context.actor(), Map.of("entity", "Interaction", "id", id));
-    return new ApiException(404, "NOT_FOUND", "No interaction " + id + " at " + siteLabel() + ".");
-  }
-
-  private String siteLabel() {
-    return context.siteName() == null ? "this site" : context.siteName();
+    String site = context.siteName() == null ? "this site" : context.siteName();
+    return context.notFound("Interaction", id, "No interaction " + id + " at " + site + ".");
   }
 
   /**
@@ -197,7 +190,7 @@ public class InteractionService {
   private void validate(InteractionDraft draft, String currentType) {
     List<FieldError> problems = problemsOf(draft, currentType);
     if (!problems.isEmpty()) {
-      throw new ApiException(400, "VALIDATION_ERROR", "Some fields are not valid.", problems);
+      throw ApiException.invalid("Some fields are not valid.", problems);
     }
   }
 
@@ -206,7 +199,7 @@ public class InteractionService {
     Set<String> unreadable =
         draft.unreadable().stream().map(FieldError::field).collect(Collectors.toSet());
     // A field that could not be read is null in the draft: report the format, not "missing".
-    Violations.fieldErrors(validator.validate(draft)).stream()
+    validator.problems(draft).stream()
         .filter(e -> !unreadable.contains(e.field()))
         .forEach(problems::add);
     if (draft.type() != null
@@ -224,9 +217,7 @@ public class InteractionService {
         || types.activeTypes().stream().anyMatch(t -> t.name().equalsIgnoreCase(wanted));
   }
 
-  /**
-   * Spec §4.2.2: the same title on the same day (in the interaction's zone) is likely a mistake.
-   */
+  /** The same title on the same day (in the interaction's zone) is likely a mistake. */
   private void refuseDuplicateTitle(InteractionDraft draft, Long excludedId) {
     ZoneId zone = ZoneId.of(draft.timezone());
     LocalDate day = draft.startDateTime().atZoneSameInstant(zone).toLocalDate();
@@ -244,8 +235,7 @@ public class InteractionService {
             .getResultList();
     if (!same.isEmpty()) {
       throw new ApiException(
-          409,
-          "DUPLICATE_TITLE",
+          ErrorCode.DUPLICATE_TITLE,
           "An interaction titled \""
               + draft.title().trim()
               + "\" already starts on "
@@ -274,8 +264,7 @@ public class InteractionService {
 
   private static ApiException conflict(long currentVersion) {
     return new ApiException(
-        409,
-        "CONFLICT",
+        ErrorCode.CONFLICT,
         "Someone else changed this interaction first. Reload it, then apply your change again.",
         currentVersion < 0
             ? List.of()

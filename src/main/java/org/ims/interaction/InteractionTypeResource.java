@@ -23,12 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ims.platform.ApiResponse;
 import org.ims.platform.RequestBodies;
+import org.ims.site.ActiveSitePath;
 
 /**
  * The interaction types a site offers, for forms and clients, and their administration by the
  * site's ADMINISTRATORs.
  */
 @Path("/sites/{siteId}/interaction-types")
+@ActiveSitePath
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(name = "Interactions")
@@ -84,7 +86,7 @@ public class InteractionTypeResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND: not the caller's active site")
   public ApiResponse<List<TypeView>> list(@PathParam("siteId") long siteId) {
     return ApiResponse.of(
-        types.activeTypesOf(siteId).stream()
+        types.activeTypes().stream()
             .map(t -> new TypeView(t.id(), t.name(), t.position()))
             .toList());
   }
@@ -96,7 +98,7 @@ public class InteractionTypeResource {
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not an ADMINISTRATOR")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: not the caller's active site")
   public ApiResponse<List<AdminTypeView>> all(@PathParam("siteId") long siteId) {
-    return ApiResponse.of(types.allTypesOf(siteId).stream().map(AdminTypeView::of).toList());
+    return ApiResponse.of(types.allTypes().stream().map(AdminTypeView::of).toList());
   }
 
   @POST
@@ -109,7 +111,8 @@ public class InteractionTypeResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
   public Response add(@PathParam("siteId") long siteId, TypeRequest body) {
     RequestBodies.required(body);
-    AdminTypeView added = AdminTypeView.of(types.add(siteId, body.name));
+    AdminTypeView added =
+        AdminTypeView.of(types.add(new InteractionTypeService.TypeName(body.name)));
     return Response.created(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
         .entity(ApiResponse.of(added))
         .build();
@@ -125,7 +128,7 @@ public class InteractionTypeResource {
   public ApiResponse<List<AdminTypeView>> reorder(
       @PathParam("siteId") long siteId, OrderRequest body) {
     RequestBodies.required(body);
-    return ApiResponse.of(types.reorder(siteId, body.ids).stream().map(AdminTypeView::of).toList());
+    return ApiResponse.of(types.reorder(body.ids).stream().map(AdminTypeView::of).toList());
   }
 
   @PUT
@@ -139,7 +142,8 @@ public class InteractionTypeResource {
   public ApiResponse<AdminTypeView> rename(
       @PathParam("siteId") long siteId, @PathParam("typeId") long typeId, TypeRequest body) {
     RequestBodies.required(body);
-    return ApiResponse.of(AdminTypeView.of(types.rename(siteId, typeId, body.name)));
+    return ApiResponse.of(
+        AdminTypeView.of(types.rename(typeId, new InteractionTypeService.TypeName(body.name))));
   }
 
   @POST
@@ -150,7 +154,7 @@ public class InteractionTypeResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
   public ApiResponse<AdminTypeView> retire(
       @PathParam("siteId") long siteId, @PathParam("typeId") long typeId) {
-    return ApiResponse.of(AdminTypeView.of(types.setRetired(siteId, typeId, true)));
+    return ApiResponse.of(AdminTypeView.of(types.setRetired(typeId, true)));
   }
 
   @POST
@@ -160,6 +164,6 @@ public class InteractionTypeResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
   public ApiResponse<AdminTypeView> reinstate(
       @PathParam("siteId") long siteId, @PathParam("typeId") long typeId) {
-    return ApiResponse.of(AdminTypeView.of(types.setRetired(siteId, typeId, false)));
+    return ApiResponse.of(AdminTypeView.of(types.setRetired(typeId, false)));
   }
 }

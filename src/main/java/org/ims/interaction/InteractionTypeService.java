@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
 import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.InputValidator;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteScoped;
@@ -28,30 +31,30 @@ public class InteractionTypeService {
 
   @PersistenceContext EntityManager em;
   @Inject SiteContext context;
+  @Inject InputValidator validator;
   @Inject AuditLog audit;
 
-  private static final int NAME_MAX = 50;
+  /** A type's name as an administrator gives it; surrounding blanks do not count. */
+  public record TypeName(
+      @NotNull(message = "Name the type.") @Size(max = 50, message = "Use at most 50 characters.")
+          String name) {
 
-  /**
-   * The active types of the site named in an address, which must be the caller's active site:
-   * another site's id answers 404 (and is recorded) like any other id of another site.
-   */
-  public List<InteractionType> activeTypesOf(long siteId) {
-    requireActiveSite(siteId);
-    return activeTypes();
+    public TypeName {
+      name = name == null || name.isBlank() ? null : name.trim();
+    }
   }
 
   /** Every type of the site, retired ones too, in the site's order (ADMINISTRATOR). */
-  public List<InteractionType> allTypesOf(long siteId) {
-    requireAdministrator(siteId, "manage interaction types");
-    return allTypes();
+  public List<InteractionType> allTypes() {
+    context.require(Role.ADMINISTRATOR, "manage interaction types");
+    return types();
   }
 
   /** A new type, offered last. */
-  public InteractionType add(long siteId, String name) {
-    requireAdministrator(siteId, "manage interaction types");
+  public InteractionType add(TypeName name) {
+    context.require(Role.ADMINISTRATOR, "manage interaction types");
     String clean = validName(name, null);
-    int last = allTypes().stream().mapToInt(InteractionType::position).max().orElse(0);
+    int last = types().stream().mapToInt(InteractionType::position).max().orElse(0);
     InteractionType type = new InteractionType(context.siteId(), clean, last + 1);
     em.persist(type);
     audit.change(
@@ -69,8 +72,8 @@ public class InteractionTypeService {
    * so that the Finder's type filter keeps finding them. Their version moves on: a form opened
    * before the rename must not save the old name back.
    */
-  public InteractionType rename(long siteId, long typeId, String name) {
-    requireAdministrator(siteId, "manage interaction types");
+  public InteractionType rename(long typeId, TypeName name) {
+    context.require(Role.ADMINISTRATOR, "manage interaction types");
     InteractionType type = find(typeId);
     String clean = validName(name, type.id());
     String old = type.name();
@@ -96,19 +99,16 @@ public class InteractionTypeService {
   }
 
   /** Puts the site's types in the given order, which must name each of them exactly once. */
-  public List<InteractionType> reorder(long siteId, List<Long> orderedIds) {
-    requireAdministrator(siteId, "manage interaction types");
-    List<InteractionType> all = allTypes();
+  public List<InteractionType> reorder(List<Long> orderedIds) {
+    context.require(Role.ADMINISTRATOR, "manage interaction types");
+    List<InteractionType> all = types();
     Set<Long> given = orderedIds == null ? Set.of() : new HashSet<>(orderedIds);
     Set<Long> existing = all.stream().map(InteractionType::id).collect(Collectors.toSet());
     if (orderedIds == null || given.size() != orderedIds.size() || !given.equals(existing)) {
-      throw new ApiException(
-          400,
-          "VALIDATION_ERROR",
+      throw ApiException.invalid(
           "The order was not changed.",
-          List.of(
-              new FieldError(
-                  "ids", "List every type of the site (retired ones too) exactly once.")));
+          "ids",
+          "List every type of the site (retired ones too) exactly once.");
     }
     List<Long> before = all.stream().map(InteractionType::id).toList();
     Map<Long, InteractionType> byId =
@@ -127,8 +127,8 @@ public class InteractionTypeService {
   }
 
   /** Retired types stay on the interactions that have them but are not offered for new ones. */
-  public InteractionType setRetired(long siteId, long typeId, boolean retired) {
-    requireAdministrator(siteId, "manage interaction types");
+  public InteractionType setRetired(long typeId, boolean retired) {
+    context.require(Role.ADMINISTRATOR, "manage interaction types");
     InteractionType type = find(typeId);
     boolean was = type.retiredAt() != null;
     if (was != retired) {
@@ -148,7 +148,7 @@ public class InteractionTypeService {
     return type;
   }
 
-  private List<InteractionType> allTypes() {
+  private List<InteractionType> types() {
     return em.createQuery(
             "SELECT t FROM InteractionType t ORDER BY t.position, t.name", InteractionType.class)
         .getResultList();
@@ -158,48 +158,27 @@ public class InteractionTypeService {
   private InteractionType find(long typeId) {
     InteractionType type = em.find(InteractionType.class, typeId);
     if (type == null) {
-      audit.securityEvent(
-          AuditAction.NOT_FOUND_BY_ID,
-          context.actor(),
-          Map.of("entity", "InteractionType", "id", typeId));
-      throw new ApiException(
-          404, "NOT_FOUND", "There is no interaction type " + typeId + " at this site.");
+      throw context.notFound(
+          "InteractionType", typeId, "There is no interaction type " + typeId + " at this site.");
     }
     return type;
   }
 
-  private String validName(String name, Long exceptId) {
-    String clean = name == null ? "" : name.trim();
-    String problem = null;
-    if (clean.isEmpty()) {
-      problem = "Name the type.";
-    } else if (clean.length() > NAME_MAX) {
-      problem = "Use at most " + NAME_MAX + " characters.";
-    } else if (allTypes().stream()
-        .anyMatch(t -> !t.id().equals(exceptId) && t.name().equalsIgnoreCase(clean))) {
-      problem = "The site already has a type of this name (perhaps retired).";
-    }
-    if (problem != null) {
-      throw new ApiException(
-          400,
-          "VALIDATION_ERROR",
-          "The type was not saved.",
-          List.of(new FieldError("name", problem)));
-    }
-    return clean;
-  }
-
-  private void requireActiveSite(long siteId) {
-    if (siteId != context.siteId()) {
-      audit.securityEvent(
-          AuditAction.NOT_FOUND_BY_ID, context.actor(), Map.of("entity", "Site", "id", siteId));
-      throw new ApiException(404, "NOT_FOUND", "Site " + siteId + " is not your active site.");
-    }
-  }
-
-  private void requireAdministrator(long siteId, String what) {
-    requireActiveSite(siteId);
-    context.require(Role.ADMINISTRATOR, what);
+  /** The name, or 400 when it is missing, too long or taken at the site (retired types too). */
+  private String validName(TypeName name, Long exceptId) {
+    boolean taken =
+        name.name() != null
+            && types().stream()
+                .anyMatch(t -> !t.id().equals(exceptId) && t.name().equalsIgnoreCase(name.name()));
+    validator.require(
+        name,
+        "The type was not saved.",
+        taken
+            ? List.of(
+                new FieldError(
+                    "name", "The site already has a type of this name (perhaps retired)."))
+            : List.of());
+    return name.name();
   }
 
   /** The types offered for new interactions, in the site's order. */

@@ -1,14 +1,13 @@
 package org.ims.interaction;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.ims.platform.ApiException;
+import org.ims.interaction.InteractionTypeService.TypeName;
+import org.ims.platform.Pages;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 
@@ -26,30 +25,30 @@ public class InteractionTypesPage {
   private String renameTo;
 
   public boolean isAllowed() {
-    return context.role() == Role.ADMINISTRATOR;
+    return context.can(Role.ADMINISTRATOR);
   }
 
   public List<InteractionType> getTypes() {
     if (all == null) {
-      all = types.allTypesOf(context.siteId());
+      all = types.allTypes();
     }
     return all;
   }
 
   public void add() {
-    if (run(() -> types.add(context.siteId(), newName), "add:name")) {
-      info("Added " + newName.trim() + ".");
+    if (changed("add", () -> types.add(new TypeName(newName)))) {
+      Pages.info("Added " + newName.trim() + ".");
       newName = null;
     }
   }
 
   public void rename() {
     if (renameId == null) {
-      error("rename:type", "Choose the type to rename.");
+      Pages.error("rename:type", "Choose the type to rename.");
       return;
     }
-    if (run(() -> types.rename(context.siteId(), renameId, renameTo), "rename:name")) {
-      info("Renamed to " + renameTo.trim() + "; its interactions follow.");
+    if (changed("rename", () -> types.rename(renameId, new TypeName(renameTo)))) {
+      Pages.info("Renamed to " + renameTo.trim() + "; its interactions follow.");
       renameTo = null;
     }
   }
@@ -63,38 +62,22 @@ public class InteractionTypesPage {
       return;
     }
     Collections.swap(ids, from, to);
-    run(() -> types.reorder(context.siteId(), ids), null);
+    changed(null, () -> types.reorder(ids));
   }
 
   public void setRetired(long typeId, boolean retired) {
-    if (run(() -> types.setRetired(context.siteId(), typeId, retired), null)) {
-      info(retired ? "Retired: no longer offered for new interactions." : "Offered again.");
+    if (changed(null, () -> types.setRetired(typeId, retired))) {
+      Pages.info(retired ? "Retired: no longer offered for new interactions." : "Offered again.");
     }
   }
 
-  private boolean run(Runnable action, String fieldClientId) {
-    try {
-      action.run();
+  /** Runs a change; afterwards the list is read again, so every row shows the stored state. */
+  private boolean changed(String form, Runnable change) {
+    boolean done = Pages.attempt(form, change);
+    if (done) {
       all = null;
-      return true;
-    } catch (ApiException refused) {
-      if (fieldClientId != null && !refused.details().isEmpty()) {
-        refused.details().forEach(d -> error(fieldClientId, d.message()));
-      } else {
-        error(null, refused.getMessage());
-      }
-      return false;
     }
-  }
-
-  private static void info(String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
-  }
-
-  private static void error(String clientId, String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    return done;
   }
 
   public String getNewName() {

@@ -10,7 +10,7 @@ import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 
 /**
- * Records each search and export for audit (spec F-007-RQ-001) on another thread, so that writing
+ * Records each search and export for audit (who looked for what) on another thread, so that writing
  * the entry never slows the search itself.
  */
 @Stateless

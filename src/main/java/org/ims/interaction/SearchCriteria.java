@@ -6,19 +6,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ims.platform.ApiException;
-import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.QueryParameters;
 
 /**
- * What the Finder asks for (spec §4.2.3): global search, per-field filters, sort and page. Parsed
- * from query parameters for REST and built directly by the pages; unknown filter names are ignored,
- * invalid values are a 400 naming the parameter, an unknown sort field falls back to the default
- * with a warning.
+ * What the Finder asks for: global search, per-field filters, sort and page. Parsed from the query
+ * parameters of {@code GET /api/interactions} and from the Finder page's address alike ({@link
+ * QueryParameters}: unknown names are ignored, every invalid value is a 400 naming its parameter);
+ * an unknown sort field falls back to the default, with a warning.
  */
 public record SearchCriteria(
     String search,
@@ -34,9 +32,6 @@ public record SearchCriteria(
     int page,
     int pageSize,
     List<String> warnings) {
-
-  public static final int DEFAULT_PAGE_SIZE = 25;
-  public static final int MAX_PAGE_SIZE = 100;
 
   /** Sortable fields by API name; every sort ends with the id for a stable order. */
   static final Set<String> SORTABLE =
@@ -59,14 +54,9 @@ public record SearchCriteria(
 
   /** Parses request parameters (one list of values per name). */
   public static SearchCriteria parse(Map<String, List<String>> parameters) {
-    Params p = new Params(parameters);
+    QueryParameters p = new QueryParameters(parameters);
     List<String> warnings = new ArrayList<>();
-    ZoneId zone = p.zone("tz");
-    int pageSize = p.integer("pageSize", DEFAULT_PAGE_SIZE);
-    if (pageSize > MAX_PAGE_SIZE) {
-      warnings.add("pageSize " + pageSize + " is over the maximum; " + MAX_PAGE_SIZE + " used.");
-      pageSize = MAX_PAGE_SIZE;
-    }
+    ZoneId zone = zone(p, "tz");
     SearchCriteria criteria =
         new SearchCriteria(
             p.text("search"),
@@ -74,20 +64,22 @@ public record SearchCriteria(
             p.text("lead"),
             p.text("location"),
             p.list("type"),
-            p.timezone("timezone"),
-            p.instant("from", zone, false),
-            p.instant("to", zone, true),
+            timezone(p, "timezone"),
+            instant(p, "from", zone, false),
+            instant(p, "to", zone, true),
             p.text("createdBy"),
             sort(p.text("sort"), warnings),
-            p.integer("page", 1),
-            pageSize,
+            p.page(),
+            p.pageSize(),
             warnings);
-    p.failIfInvalid();
+    p.failIfInvalid("Some search parameters are not valid.");
     if (criteria.from() != null
         && criteria.to() != null
         && !criteria.to().isAfter(criteria.from())) {
-      throw invalid(
-          List.of(new FieldError("to", "The end of the date range must be after its start.")));
+      throw ApiException.invalid(
+          "Some search parameters are not valid.",
+          "to",
+          "The end of the date range must be after its start.");
     }
     return criteria;
   }
@@ -97,6 +89,7 @@ public record SearchCriteria(
     return parse(Map.of());
   }
 
+  /** Whether anything narrows the site's interactions (sort and page do not). */
   public boolean filtered() {
     return search != null
         || title != null
@@ -151,100 +144,38 @@ public record SearchCriteria(
     return keys.isEmpty() ? DEFAULT_SORT : List.copyOf(keys);
   }
 
-  private static ApiException invalid(List<FieldError> problems) {
-    return new ApiException(
-        400, "VALIDATION_ERROR", "Some search parameters are not valid.", problems);
+  private static String timezone(QueryParameters p, String name) {
+    String value = p.text(name);
+    if (value != null && !ValidSchedule.Validator.isZone(value)) {
+      p.problem(name, "Not a known time zone: use an IANA id such as Europe/London.");
+      return null;
+    }
+    return value;
   }
 
-  /** Reads parameters, collecting every problem before failing once. */
-  private static final class Params {
-    private final Map<String, List<String>> values;
-    private final List<FieldError> problems = new ArrayList<>();
+  private static ZoneId zone(QueryParameters p, String name) {
+    String value = timezone(p, name);
+    return value == null ? ZoneId.of("UTC") : ZoneId.of(value);
+  }
 
-    Params(Map<String, List<String>> values) {
-      this.values = new LinkedHashMap<>(values);
+  /**
+   * A date (YYYY-MM-DD, the whole day in the user's zone: "to" includes that day) or a date and
+   * time with offset.
+   */
+  private static Instant instant(QueryParameters p, String name, ZoneId zone, boolean endOfRange) {
+    String value = p.text(name);
+    if (value == null) {
+      return null;
     }
-
-    String text(String name) {
-      List<String> all = values.get(name);
-      if (all == null || all.isEmpty()) {
-        return null;
+    try {
+      if (value.length() == 10) {
+        LocalDate day = LocalDate.parse(value);
+        return (endOfRange ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
       }
-      String value = all.get(0).trim();
-      if (value.length() > 200) {
-        problems.add(new FieldError(name, "Use at most 200 characters."));
-        return null;
-      }
-      return value.isEmpty() ? null : value;
-    }
-
-    List<String> list(String name) {
-      return values.getOrDefault(name, List.of()).stream()
-          .flatMap(v -> Arrays.stream(v.split(",")))
-          .map(String::trim)
-          .filter(v -> !v.isEmpty())
-          .distinct()
-          .toList();
-    }
-
-    int integer(String name, int fallback) {
-      String value = text(name);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        int number = Integer.parseInt(value);
-        if (number >= 1) {
-          return number;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      problems.add(new FieldError(name, "Use a whole number of at least 1."));
-      return fallback;
-    }
-
-    String timezone(String name) {
-      String value = text(name);
-      if (value != null && !ValidSchedule.Validator.isZone(value)) {
-        problems.add(
-            new FieldError(name, "Not a known time zone: use an IANA id such as Europe/London."));
-        return null;
-      }
-      return value;
-    }
-
-    ZoneId zone(String name) {
-      String value = timezone(name);
-      return value == null ? ZoneId.of("UTC") : ZoneId.of(value);
-    }
-
-    /**
-     * A date (YYYY-MM-DD, the whole day in the user's zone: "to" includes that day) or a date and
-     * time with offset.
-     */
-    Instant instant(String name, ZoneId zone, boolean endOfRange) {
-      String value = text(name);
-      if (value == null) {
-        return null;
-      }
-      try {
-        if (value.length() == 10) {
-          LocalDate day = LocalDate.parse(value);
-          return (endOfRange ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-        }
-        return OffsetDateTime.parse(value).toInstant();
-      } catch (DateTimeException e) {
-        problems.add(
-            new FieldError(name, "Use a date (2026-03-29) or a date and time with offset."));
-        return null;
-      }
-    }
-
-    void failIfInvalid() {
-      if (!problems.isEmpty()) {
-        throw invalid(problems);
-      }
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeException e) {
+      p.problem(name, "Use a date (2026-03-29) or a date and time with offset.");
+      return null;
     }
   }
 }

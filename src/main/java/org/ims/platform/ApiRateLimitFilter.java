@@ -14,11 +14,11 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Rate limits of the REST API (spec §6.3.1), before any work is done: every request counts against
- * its address's and its user's allowance, writes also against the write allowances, and sign-in
- * requests (login, refresh) against the sign-in allowance of the address. Every answer says how
- * much is left ({@code X-RateLimit-*}, for the allowance closest to running out); a request over an
- * allowance is answered 429 with {@code Retry-After} and the error envelope, and not served.
+ * Rate limits of the REST API, before any work is done: every request counts against its address's
+ * and its user's allowance, writes also against the write allowances, and sign-in requests (login,
+ * refresh) against the sign-in allowance of the address. Every answer says how much is left ({@code
+ * X-RateLimit-*}, for the allowance closest to running out); a request over an allowance is
+ * answered 429 with {@code Retry-After} and the error envelope, and not served.
  *
  * <p>Mapped to {@code /api/*} only: health, metrics, static resources and pages are not limited
  * here (the login page counts attempts through the same sign-in allowances in {@code

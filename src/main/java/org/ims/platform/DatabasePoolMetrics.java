@@ -13,8 +13,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Use of this server's connection pool, for the capacity alerts (spec §6.5.5: 70% / 90%). Payara
- * does not expose the pool's own statistics portably, so they are read from PostgreSQL: the
+ * Use of this server's connection pool, for the capacity alerts (70% and 90%, docs/operations.md).
+ * Payara does not expose the pool's own statistics portably, so they are read from PostgreSQL: the
  * sessions of the application's role and name ({@code ApplicationName=ims}, see {@link Database})
  * coming from this server's address. A connection running a statement or inside a transaction is in
  * use; one waiting in the pool is idle (the connection reading the figures counts as idle). Two

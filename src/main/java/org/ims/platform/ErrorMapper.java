@@ -50,7 +50,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       return respond(
           400,
           ErrorEnvelope.of(
-              "VALIDATION_ERROR",
+              ErrorCode.VALIDATION_ERROR,
               "Some fields are not valid.",
               Violations.fieldErrors(invalid.getConstraintViolations()),
               requestId));
@@ -59,7 +59,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       return respond(
           400,
           ErrorEnvelope.of(
-              "MALFORMED_REQUEST",
+              ErrorCode.MALFORMED_REQUEST,
               "The request body is not valid JSON of the expected shape.",
               List.of(new ErrorEnvelope.FieldError("body", describeUnreadable(cause))),
               requestId));

@@ -62,7 +62,7 @@ public class ErrorPageServlet extends HttpServlet {
       ErrorEnvelope body =
           status == 401
               ? ErrorEnvelope.of(
-                  "UNAUTHORIZED",
+                  ErrorCode.UNAUTHORIZED,
                   "The bearer token is not valid: tampered, expired, or from another issuer.",
                   List.of(),
                   requestId)
@@ -76,7 +76,7 @@ public class ErrorPageServlet extends HttpServlet {
               "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                   + status
                   + "</title></head><body><main><h1>"
-                  + (message != null ? message : ErrorEnvelope.messageFor(status))
+                  + (message != null ? message : ErrorCode.messageFor(status))
                   + "</h1><p>Reference: "
                   + requestId.replaceAll("[^A-Za-z0-9._:-]", "")
                   + "</p><p><a href=\""

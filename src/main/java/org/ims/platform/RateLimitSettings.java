@@ -7,47 +7,46 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The API's allowances (spec §6.3.1), per window and configurable (see the configuration table in
- * README.md): every request per user and per address, writes on top of that, and sign-in attempts
- * per address and per username.
+ * The API's allowances, per window and configurable (docs/deployment.md): every request per user
+ * and per address, writes on top of that, and sign-in attempts per address and per username.
  */
 @ApplicationScoped
 public class RateLimitSettings {
 
   @Inject
-  @ConfigProperty(name = "ims.rate-limit.enabled", defaultValue = "true")
+  @ConfigProperty(name = "ims.rate-limit.enabled")
   boolean enabled;
 
   @Inject
-  @ConfigProperty(name = "ims.rate-limit.window", defaultValue = "PT1M")
+  @ConfigProperty(name = "ims.rate-limit.window")
   String window;
 
   @Inject
-  @ConfigProperty(name = "ims.rate-limit.per-user", defaultValue = "100")
+  @ConfigProperty(name = "ims.rate-limit.per-user")
   int perUser;
 
   @Inject
-  @ConfigProperty(name = "ims.rate-limit.per-ip", defaultValue = "100")
+  @ConfigProperty(name = "ims.rate-limit.per-ip")
   int perIp;
 
   @Inject
-  @ConfigProperty(name = "ims.rate-limit.writes-per-user", defaultValue = "30")
+  @ConfigProperty(name = "ims.rate-limit.writes-per-user")
   int writesPerUser;
 
   @Inject
-  @ConfigProperty(name = "ims.rate-limit.writes-per-ip", defaultValue = "30")
+  @ConfigProperty(name = "ims.rate-limit.writes-per-ip")
   int writesPerIp;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.rate-limit.per-ip", defaultValue = "10")
+  @ConfigProperty(name = "ims.auth.rate-limit.per-ip")
   int loginsPerIp;
 
   @Inject
-  @ConfigProperty(name = "ims.auth.rate-limit.per-username", defaultValue = "10")
+  @ConfigProperty(name = "ims.auth.rate-limit.per-username")
   int loginsPerUsername;
 
   @Inject
-  @ConfigProperty(name = "ims.rate-limit.cache-manager", defaultValue = "payara/CacheManager")
+  @ConfigProperty(name = "ims.rate-limit.cache-manager")
   String cacheManager;
 
   private RateLimit requestsPerUser;

@@ -67,8 +67,7 @@ public class RateLimiter {
     public ApiException refusal(String message) {
       ApiException refused =
           new ApiException(
-                  429,
-                  "RATE_LIMITED",
+                  ErrorCode.RATE_LIMITED,
                   message + " Try again in " + retryAfterSeconds() + " seconds.")
               .withHeader("Retry-After", Long.toString(retryAfterSeconds()));
       headers().forEach(refused::withHeader);

@@ -1,7 +1,5 @@
 package org.ims.platform;
 
-import java.util.List;
-
 /** Request bodies that an operation cannot do without. */
 public final class RequestBodies {
 
@@ -13,11 +11,7 @@ public final class RequestBodies {
    */
   public static <T> T required(T body) {
     if (body == null) {
-      throw new ApiException(
-          400,
-          "VALIDATION_ERROR",
-          "A JSON body is required.",
-          List.of(new ErrorEnvelope.FieldError("body", "A JSON body is required.")));
+      throw ApiException.invalid("A JSON body is required.", "body", "A JSON body is required.");
     }
     return body;
   }

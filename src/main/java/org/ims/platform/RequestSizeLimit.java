@@ -47,7 +47,8 @@ public class RequestSizeLimit implements ContainerRequestFilter {
   }
 
   static ApiException tooLarge() {
-    return new ApiException(413, "PAYLOAD_TOO_LARGE", "The request body is over the 1 MB limit.");
+    return new ApiException(
+        ErrorCode.PAYLOAD_TOO_LARGE, "The request body is over the 1 MB limit.");
   }
 
   /** Counts what is read and stops at the limit. */

@@ -54,7 +54,7 @@ public class SchemaMigration {
 
   /** Only the embedded default sets this; production never loads demo data. */
   @Inject
-  @ConfigProperty(name = "ims.demo-data", defaultValue = "false")
+  @ConfigProperty(name = "ims.demo-data")
   boolean demoData;
 
   @PostConstruct

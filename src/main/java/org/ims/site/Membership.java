@@ -12,7 +12,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.ims.user.User;
 
 /** A user's membership of a site, with their role there. */
 @Entity
@@ -23,9 +22,9 @@ public class Membership {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "user_id")
-  private User user;
+  /** The account, by id: accounts are the user capability's, which builds on sites. */
+  @Column(name = "user_id")
+  private Long userId;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "site_id")
@@ -42,8 +41,8 @@ public class Membership {
 
   protected Membership() {}
 
-  public Membership(User user, Site site, Role role, boolean defaultSite) {
-    this.user = user;
+  public Membership(Long userId, Site site, Role role, boolean defaultSite) {
+    this.userId = userId;
     this.site = site;
     this.role = role;
     this.defaultSite = defaultSite;
@@ -54,8 +53,8 @@ public class Membership {
     return id;
   }
 
-  public User user() {
-    return user;
+  public Long userId() {
+    return userId;
   }
 
   public Site site() {

@@ -3,10 +3,12 @@ package org.ims.site;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Which active sites a user belongs to, and in which role. */
+/** Who belongs to which site in which role: every query and change of memberships. */
 @Stateless
 public class MembershipService {
 
@@ -15,8 +17,8 @@ public class MembershipService {
   /** The user's memberships of active sites, by site name. */
   public List<Membership> activeMemberships(Long userId) {
     return em.createQuery(
-            "SELECT m FROM Membership m JOIN FETCH m.site s JOIN FETCH m.user"
-                + " WHERE m.user.id = :user AND s.active = true ORDER BY s.name",
+            "SELECT m FROM Membership m JOIN FETCH m.site s"
+                + " WHERE m.userId = :user AND s.active = true ORDER BY s.name",
             Membership.class)
         .setParameter("user", userId)
         .getResultList();
@@ -28,8 +30,8 @@ public class MembershipService {
    */
   public Optional<Membership> membership(Long userId, Long siteId) {
     return em.createQuery(
-            "SELECT m FROM Membership m JOIN FETCH m.site s JOIN FETCH m.user"
-                + " WHERE m.user.id = :user AND s.id = :site",
+            "SELECT m FROM Membership m JOIN FETCH m.site s"
+                + " WHERE m.userId = :user AND s.id = :site",
             Membership.class)
         .setParameter("user", userId)
         .setParameter("site", siteId)
@@ -38,14 +40,24 @@ public class MembershipService {
   }
 
   public Optional<Membership> activeMembership(Long userId, Long siteId) {
-    return em.createQuery(
-            "SELECT m FROM Membership m JOIN FETCH m.site s JOIN FETCH m.user"
-                + " WHERE m.user.id = :user AND s.id = :site AND s.active = true",
-            Membership.class)
+    return membership(userId, siteId).filter(m -> m.site().active());
+  }
+
+  /** Every site of the user, active or not. */
+  public List<Long> siteIdsOf(Long userId) {
+    return em.createQuery("SELECT m.site.id FROM Membership m WHERE m.userId = :user", Long.class)
         .setParameter("user", userId)
-        .setParameter("site", siteId)
+        .getResultList();
+  }
+
+  /** The user's role at each of their sites, active or not. */
+  public Map<Long, Role> rolesOf(Long userId) {
+    Map<Long, Role> roles = new LinkedHashMap<>();
+    em.createQuery("SELECT m FROM Membership m WHERE m.userId = :user", Membership.class)
+        .setParameter("user", userId)
         .getResultStream()
-        .findFirst();
+        .forEach(m -> roles.put(m.site().id(), m.role()));
+    return roles;
   }
 
   /**
@@ -54,11 +66,23 @@ public class MembershipService {
    */
   public List<Long> administeredSiteIds(Long userId) {
     return em.createQuery(
-            "SELECT m.site.id FROM Membership m WHERE m.user.id = :user AND m.role = :role",
+            "SELECT m.site.id FROM Membership m WHERE m.userId = :user AND m.role = :role",
             Long.class)
         .setParameter("user", userId)
         .setParameter("role", Role.ADMINISTRATOR)
         .getResultList();
+  }
+
+  /** Makes the user a member of the site. */
+  public Membership add(Long userId, Long siteId, Role role, boolean defaultSite) {
+    Membership membership = new Membership(userId, em.find(Site.class, siteId), role, defaultSite);
+    em.persist(membership);
+    em.flush();
+    return membership;
+  }
+
+  public void remove(Membership membership) {
+    em.remove(em.contains(membership) ? membership : em.merge(membership));
   }
 
   /** The site a user starts at: their default if still active, else the first by name. */
@@ -74,8 +98,8 @@ public class MembershipService {
     // Clear the old default first: the database allows one default per user.
     em.createQuery(
             "UPDATE Membership m SET m.defaultSite = false"
-                + " WHERE m.user.id = :user AND m.defaultSite = true")
-        .setParameter("user", chosen.user().id())
+                + " WHERE m.userId = :user AND m.defaultSite = true")
+        .setParameter("user", chosen.userId())
         .executeUpdate();
     em.find(Membership.class, chosen.id()).setDefaultSite(true);
   }

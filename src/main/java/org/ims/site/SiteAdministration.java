@@ -1,10 +1,12 @@
 package org.ims.site;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,9 @@ import java.util.Optional;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
+import org.ims.platform.ErrorCode;
 import org.ims.platform.ErrorEnvelope.FieldError;
-import org.ims.user.User;
+import org.ims.platform.InputValidator;
 
 /**
  * Sites as a whole: everyone may list and read the sites they work at; global administrators see
@@ -24,23 +27,34 @@ import org.ims.user.User;
 @Stateless
 public class SiteAdministration {
 
-  /** The types a new site starts with, as on the demo sites; its administrators adapt them. */
-  static final List<String> DEFAULT_TYPES =
-      List.of("Meeting", "Call", "Email", "Update", "Review", "Training", "Other");
-
-  private static final int NAME_MAX = 100;
-  private static final int DESCRIPTION_MAX = 2000;
-
   @PersistenceContext EntityManager em;
   @Inject SiteContext context;
   @Inject MembershipService memberships;
+  @Inject InputValidator validator;
   @Inject AuditLog audit;
+  @Inject Event<SiteCreated> created;
 
   /** A site, with the caller's role there (null when they are not a member). */
   public record SiteView(Long id, String name, String description, boolean active, Role role) {}
 
+  /** What a global administrator says about a site; blank text counts as none. */
+  public record SiteDraft(
+      @NotNull(message = "Name the site.") @Size(max = 100, message = "Use at most 100 characters.")
+          String name,
+      @Size(max = 2000, message = "Use at most 2000 characters.") String description) {
+
+    public SiteDraft {
+      name = trimmed(name);
+      description = trimmed(description);
+    }
+
+    private static String trimmed(String value) {
+      return value == null || value.isBlank() ? null : value.trim();
+    }
+  }
+
   public List<SiteView> list() {
-    Map<Long, Role> roles = myRoles();
+    Map<Long, Role> roles = memberships.rolesOf(context.userId());
     if (context.globalAdmin()) {
       return em.createQuery("SELECT s FROM Site s ORDER BY lower(s.name)", Site.class)
           .getResultStream()
@@ -53,47 +67,30 @@ public class SiteAdministration {
   }
 
   public SiteView get(long siteId) {
-    return view(visible(siteId), myRoles());
+    return view(visible(siteId), memberships.rolesOf(context.userId()));
   }
 
-  public SiteView create(String name, String description) {
+  /** A new site with the default interaction types; its creator administers it. */
+  public SiteView create(SiteDraft draft) {
     context.requireGlobalAdmin("create sites");
-    String cleanName = trimmed(name);
-    String cleanDescription = trimmed(description);
-    validate(cleanName, cleanDescription, null, "The site was not created.");
-    Site site = new Site(cleanName, cleanDescription);
+    validate(draft, null, "The site was not created.");
+    Site site = new Site(draft.name(), draft.description());
     em.persist(site);
     // The creator administers the new site, so that someone can add its users.
-    em.persist(
-        new Membership(em.find(User.class, context.userId()), site, Role.ADMINISTRATOR, false));
-    em.flush();
-    // Row-level security admits rows of the transaction's site only: the new site, for this
-    // insert; no other statement of this call touches site-owned data.
-    em.createNativeQuery("SELECT set_config('app.site_id', ?1, true)")
-        .setParameter(1, site.id().toString())
-        .getSingleResult();
-    for (int i = 0; i < DEFAULT_TYPES.size(); i++) {
-      em.createNativeQuery(
-              "INSERT INTO interaction_types (site_id, name, position) VALUES (?1, ?2, ?3)")
-          .setParameter(1, site.id())
-          .setParameter(2, DEFAULT_TYPES.get(i))
-          .setParameter(3, i + 1)
-          .executeUpdate();
-    }
+    memberships.add(context.userId(), site.id(), Role.ADMINISTRATOR, false);
+    created.fire(new SiteCreated(site.id()));
     audit.change(AuditAction.SITE_CREATED, context.actor(), "Site", site.id(), null, values(site));
     return view(site, Map.of(site.id(), Role.ADMINISTRATOR));
   }
 
-  public SiteView update(long siteId, String name, String description) {
+  public SiteView update(long siteId, SiteDraft draft) {
     context.requireGlobalAdmin("rename or describe sites");
     Site site = existing(siteId);
-    String cleanName = trimmed(name);
-    String cleanDescription = trimmed(description);
-    validate(cleanName, cleanDescription, site.id(), "The site was not changed.");
+    validate(draft, site.id(), "The site was not changed.");
     Map<String, Object> old = values(site);
-    site.describe(cleanName, cleanDescription);
+    site.describe(draft.name(), draft.description());
     audit.change(AuditAction.SITE_UPDATED, context.actor(), "Site", site.id(), old, values(site));
-    return view(site, myRoles());
+    return view(site, memberships.rolesOf(context.userId()));
   }
 
   public SiteView setActive(long siteId, boolean active) {
@@ -101,8 +98,7 @@ public class SiteAdministration {
     Site site = existing(siteId);
     if (!active && site.id().equals(context.siteId())) {
       throw new ApiException(
-          409,
-          "CONFLICT",
+          ErrorCode.CONFLICT,
           "You are working at " + site.name() + ": switch to another site before deactivating it.");
     }
     if (site.active() != active) {
@@ -115,7 +111,7 @@ public class SiteAdministration {
           Map.of("active", !active),
           Map.of("active", active));
     }
-    return view(site, myRoles());
+    return view(site, memberships.rolesOf(context.userId()));
   }
 
   /** Global administrators see every site; others their active sites only, else 404. */
@@ -134,42 +130,24 @@ public class SiteAdministration {
   }
 
   private ApiException notFound(long siteId) {
-    audit.securityEvent(
-        AuditAction.NOT_FOUND_BY_ID, context.actor(), Map.of("entity", "Site", "id", siteId));
-    return new ApiException(404, "NOT_FOUND", "There is no site " + siteId + " for you.");
+    return context.notFound("Site", siteId, "There is no site " + siteId + " for you.");
   }
 
-  private void validate(String name, String description, Long exceptId, String message) {
-    List<FieldError> problems = new ArrayList<>();
-    if (name == null) {
-      problems.add(new FieldError("name", "Name the site."));
-    } else if (name.length() > NAME_MAX) {
-      problems.add(new FieldError("name", "Use at most " + NAME_MAX + " characters."));
-    } else if (em.createQuery(
-                "SELECT count(s) FROM Site s WHERE lower(s.name) = lower(:name) AND s.id <> :id",
-                Long.class)
-            .setParameter("name", name)
-            .setParameter("id", exceptId == null ? -1L : exceptId)
-            .getSingleResult()
-        > 0) {
-      problems.add(new FieldError("name", "Another site has this name."));
-    }
-    if (description != null && description.length() > DESCRIPTION_MAX) {
-      problems.add(
-          new FieldError("description", "Use at most " + DESCRIPTION_MAX + " characters."));
-    }
-    if (!problems.isEmpty()) {
-      throw new ApiException(400, "VALIDATION_ERROR", message, problems);
-    }
-  }
-
-  private Map<Long, Role> myRoles() {
-    Map<Long, Role> roles = new LinkedHashMap<>();
-    em.createQuery("SELECT m FROM Membership m WHERE m.user.id = :user", Membership.class)
-        .setParameter("user", context.userId())
-        .getResultStream()
-        .forEach(m -> roles.put(m.site().id(), m.role()));
-    return roles;
+  private void validate(SiteDraft draft, Long exceptId, String message) {
+    boolean taken =
+        draft.name() != null
+            && em.createQuery(
+                        "SELECT count(s) FROM Site s"
+                            + " WHERE lower(s.name) = lower(:name) AND s.id <> :id",
+                        Long.class)
+                    .setParameter("name", draft.name())
+                    .setParameter("id", exceptId == null ? -1L : exceptId)
+                    .getSingleResult()
+                > 0;
+    validator.require(
+        draft,
+        message,
+        taken ? List.of(new FieldError("name", "Another site has this name.")) : List.of());
   }
 
   private static SiteView view(Site site, Map<Long, Role> roles) {
@@ -182,9 +160,5 @@ public class SiteAdministration {
     values.put("name", site.name());
     values.put("description", site.description());
     return values;
-  }
-
-  private static String trimmed(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

@@ -9,11 +9,15 @@ import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
 import org.ims.platform.CurrentRequest;
+import org.ims.platform.ErrorCode;
 
 /**
- * Who is calling and at which site, for this request only. Established once per request from the
- * verified token (REST) or the web session (pages), after checking the caller's current membership
- * in the database, so a removed membership or a changed role takes effect at the next request.
+ * Who is calling and at which site, for this request only: the one place the active site is named.
+ * Established once per request from the verified token (REST) or the web session (pages), after
+ * checking the caller's current membership in the database, so a removed membership or a changed
+ * role takes effect at the next request. It also holds the rules that follow from it: what the
+ * caller's role allows ({@link #can}, {@link #require}), and the audited refusals of ids that are
+ * not at this site ({@link #notFound}, {@link #requireActiveSite}).
  */
 @RequestScoped
 public class SiteContext {
@@ -31,18 +35,38 @@ public class SiteContext {
   private boolean siteActive;
   private boolean system;
 
+  /** The caller as authentication found them: their account and the active site's membership. */
+  public record Caller(
+      Long userId,
+      String username,
+      boolean globalAdmin,
+      UUID sessionId,
+      boolean passwordChangeRequired) {}
+
   /** Called by the authentication filters only. */
-  public void establish(Membership membership, UUID sessionId, boolean passwordChangeRequired) {
-    this.userId = membership.user().id();
-    this.username = membership.user().username();
+  public void establish(Caller caller, Membership membership) {
+    this.userId = caller.userId();
+    this.username = caller.username();
+    this.sessionId = caller.sessionId();
+    this.passwordChangeRequired = caller.passwordChangeRequired();
+    this.globalAdmin = caller.globalAdmin();
     this.siteId = membership.site().id();
     this.siteName = membership.site().name();
-    this.role = membership.role();
-    this.sessionId = sessionId;
-    this.passwordChangeRequired = passwordChangeRequired;
-    this.globalAdmin = membership.user().globalAdmin();
     this.siteActive = membership.site().active();
+    this.role = membership.role();
     CurrentRequest.identify(userId, siteId);
+  }
+
+  /**
+   * For work no person asked for (scheduled jobs): acts at one site, as nobody. Only ever called by
+   * the system itself, never from a request.
+   */
+  public void establishForSystem(Long siteId) {
+    this.system = true;
+    this.username = "system";
+    this.siteId = siteId;
+    this.role = Role.ADMINISTRATOR;
+    this.siteActive = true;
   }
 
   public boolean isEstablished() {
@@ -89,6 +113,43 @@ public class SiteContext {
     return globalAdmin;
   }
 
+  public Actor actor() {
+    return isEstablished() ? Actor.of(userId, username, siteId) : Actor.of(null, null, null);
+  }
+
+  /**
+   * Whether the caller's role at the active site allows what needs {@code required}: pages ask it
+   * to offer a button, services through {@link #require} to allow the action. A deactivated site
+   * stays readable by its members; whatever needs more than VIEWER (every change, and the
+   * administration of the site) waits until it is reactivated.
+   */
+  public boolean can(Role required) {
+    return role().atLeast(required) && (siteActive || !required.atLeast(Role.EDITOR));
+  }
+
+  /** Refuses (403, audited) unless {@link #can} allows {@code required}; says what was refused. */
+  public void require(Role required, String what) {
+    if (can(required)) {
+      return;
+    }
+    if (!siteActive && required.atLeast(Role.EDITOR)) {
+      audit.securityEvent(
+          AuditAction.ACCESS_DENIED,
+          actor(),
+          Map.of("attempted", what, "reason", "site deactivated"));
+      throw new ApiException(
+          ErrorCode.SITE_READ_ONLY,
+          siteName + " is deactivated: its data can be read but not changed.");
+    }
+    audit.securityEvent(
+        AuditAction.ACCESS_DENIED,
+        actor(),
+        Map.of("attempted", what, "requiredRole", required.name(), "role", role.name()));
+    throw new ApiException(
+        ErrorCode.FORBIDDEN,
+        "Your role at " + siteName + " (" + role + ") does not allow you to " + what + ".");
+  }
+
   /** Refuses (403, audited) unless the caller is a global administrator. */
   public void requireGlobalAdmin(String what) {
     if (!globalAdmin()) {
@@ -96,58 +157,33 @@ public class SiteContext {
           AuditAction.ACCESS_DENIED,
           actor(),
           Map.of("attempted", what, "required", "global administrator"));
-      throw new ApiException(403, "FORBIDDEN", "Only global administrators may " + what + ".");
+      throw new ApiException(ErrorCode.FORBIDDEN, "Only global administrators may " + what + ".");
     }
   }
 
   /**
-   * For work no person asked for (scheduled jobs): acts at one site, as nobody. Only ever called by
-   * the system itself, never from a request.
+   * The refusal of an id that is not at the active site (or not at all): 404, and a security event.
+   * The database does not say whether the id exists at another site (that is the point of row-level
+   * security), so every miss by id is recorded: probing ids shows in the audit log.
    */
-  public void establishForSystem(Long siteId) {
-    this.system = true;
-    this.username = "system";
-    this.siteId = siteId;
-    this.role = Role.ADMINISTRATOR;
-    this.siteActive = true;
+  public ApiException notFound(String entity, Object id, String message) {
+    audit.securityEvent(AuditAction.NOT_FOUND_BY_ID, actor(), Map.of("entity", entity, "id", id));
+    return new ApiException(ErrorCode.NOT_FOUND, message);
   }
 
   /**
-   * Refuses (403, audited) unless the caller's role at the active site is at least {@code
-   * required}.
+   * For addresses that name the site ({@code /sites/{siteId}/users}, see {@link ActiveSitePath}):
+   * they may only name the active site; any other answers 404 like another site's ids do.
    */
-  public void require(Role required, String what) {
-    // A deactivated site stays readable by its members; whatever needs more than VIEWER (every
-    // change, and the administration of the site) waits until it is reactivated.
-    if (!siteActive && required.atLeast(Role.EDITOR)) {
-      audit.securityEvent(
-          AuditAction.ACCESS_DENIED,
-          actor(),
-          Map.of("attempted", what, "reason", "site deactivated"));
-      throw new ApiException(
-          403,
-          "SITE_READ_ONLY",
-          siteName + " is deactivated: its data can be read but not changed.");
+  public void requireActiveSite(long pathSiteId) {
+    if (pathSiteId != siteId()) {
+      throw notFound("Site", pathSiteId, "Site " + pathSiteId + " is not your active site.");
     }
-    if (!role().atLeast(required)) {
-      audit.securityEvent(
-          AuditAction.ACCESS_DENIED,
-          actor(),
-          Map.of("attempted", what, "requiredRole", required.name(), "role", role.name()));
-      throw new ApiException(
-          403,
-          "FORBIDDEN",
-          "Your role at " + siteName + " (" + role + ") does not allow you to " + what + ".");
-    }
-  }
-
-  public Actor actor() {
-    return isEstablished() ? Actor.of(userId, username, siteId) : Actor.of(null, null, null);
   }
 
   private void requireEstablished() {
     if (!isEstablished()) {
-      throw new ApiException(401, "UNAUTHORIZED", "Authentication is required.");
+      throw new ApiException(ErrorCode.UNAUTHORIZED, "Authentication is required.");
     }
   }
 }

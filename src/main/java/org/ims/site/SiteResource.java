@@ -21,9 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ims.platform.ApiResponse;
 import org.ims.platform.RequestBodies;
+import org.ims.site.SiteAdministration.SiteDraft;
 import org.ims.site.SiteAdministration.SiteView;
 
-/** Sites (spec §6.2.3): read by their members, configured by global administrators. */
+/** Sites: read by their members, configured by global administrators. */
 @Path("/sites")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -74,7 +75,7 @@ public class SiteResource {
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not a global administrator")
   public Response create(SiteRequest body) {
     RequestBodies.required(body);
-    SiteView created = sites.create(body.name, body.description);
+    SiteView created = sites.create(new SiteDraft(body.name, body.description));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(ApiResponse.of(created))
         .build();
@@ -90,7 +91,7 @@ public class SiteResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
   public ApiResponse<SiteView> update(@PathParam("siteId") long siteId, SiteRequest body) {
     RequestBodies.required(body);
-    return ApiResponse.of(sites.update(siteId, body.name, body.description));
+    return ApiResponse.of(sites.update(siteId, new SiteDraft(body.name, body.description)));
   }
 
   @POST

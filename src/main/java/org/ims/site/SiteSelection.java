@@ -8,6 +8,7 @@ import org.ims.audit.Actor;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
+import org.ims.platform.ErrorCode;
 
 /**
  * A user choosing the site they work at, or the one they start at: allowed only for their own
@@ -35,13 +36,16 @@ public class SiteSelection {
   }
 
   private Membership memberOf(Actor actor, Long siteId) {
+    if (siteId == null) {
+      throw ApiException.invalid("Name the site by its id.", "siteId", "Name the site by its id.");
+    }
     return memberships
         .activeMembership(actor.userId(), siteId)
         .orElseThrow(
             () -> {
               audit.securityEvent(
                   AuditAction.SITE_ACCESS_DENIED, actor, Map.of("requestedSite", siteId));
-              return new ApiException(403, "FORBIDDEN", "You are not a member of that site.");
+              return new ApiException(ErrorCode.FORBIDDEN, "You are not a member of that site.");
             });
   }
 }

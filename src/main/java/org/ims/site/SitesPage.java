@@ -1,13 +1,11 @@
 package org.ims.site;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.function.Supplier;
-import org.ims.platform.ApiException;
+import org.ims.platform.Pages;
+import org.ims.site.SiteAdministration.SiteDraft;
 import org.ims.site.SiteAdministration.SiteView;
 
 /** The sites page (admin/sites.xhtml), for global administrators. */
@@ -37,55 +35,34 @@ public class SitesPage {
   }
 
   public void create() {
-    SiteView created = run("create", () -> sites.create(name, description));
-    if (created != null) {
-      info("Created " + created.name() + "; you are its administrator.");
-      name = null;
-      description = null;
-    }
+    Pages.attempt("create", () -> sites.create(new SiteDraft(name, description)))
+        .ifPresent(
+            created -> {
+              changed("Created " + created.name() + "; you are its administrator.");
+              name = null;
+              description = null;
+            });
   }
 
   public void update() {
     if (editId == null) {
-      error("edit:site", "Choose the site to change.");
+      Pages.error("edit:site", "Choose the site to change.");
       return;
     }
-    SiteView changed = run("edit", () -> sites.update(editId, editName, editDescription));
-    if (changed != null) {
-      info("Saved " + changed.name() + ".");
-    }
+    Pages.attempt("edit", () -> sites.update(editId, new SiteDraft(editName, editDescription)))
+        .ifPresent(changed -> changed("Saved " + changed.name() + "."));
   }
 
   public void setActive(long siteId, boolean active) {
-    SiteView changed = run(null, () -> sites.setActive(siteId, active));
-    if (changed != null) {
-      info(changed.name() + (active ? " is active again." : " is deactivated."));
-    }
+    Pages.attempt(null, () -> sites.setActive(siteId, active))
+        .ifPresent(
+            changed ->
+                changed(changed.name() + (active ? " is active again." : " is deactivated.")));
   }
 
-  private <T> T run(String form, Supplier<T> action) {
-    try {
-      T result = action.get();
-      all = null;
-      return result;
-    } catch (ApiException refused) {
-      if (form == null || refused.details().isEmpty()) {
-        error(null, refused.getMessage());
-      } else {
-        refused.details().forEach(d -> error(form + ":" + d.field(), d.message()));
-      }
-      return null;
-    }
-  }
-
-  private static void info(String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
-  }
-
-  private static void error(String clientId, String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+  private void changed(String message) {
+    all = null;
+    Pages.info(message);
   }
 
   public String getName() {

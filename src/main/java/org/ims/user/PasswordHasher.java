@@ -1,10 +1,11 @@
-package org.ims.auth;
+package org.ims.user;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** bcrypt, through a maintained library. Passwords over bcrypt's 72 bytes are pre-hashed. */
 @ApplicationScoped
@@ -12,7 +13,10 @@ public class PasswordHasher {
 
   private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
 
-  @Inject AuthSettings settings;
+  /** bcrypt's work factor for new hashes; existing hashes keep the cost they were made with. */
+  @Inject
+  @ConfigProperty(name = "ims.auth.bcrypt-cost")
+  int cost;
 
   private BCrypt.Hasher hasher;
   private BCrypt.Verifyer verifyer;
@@ -26,7 +30,7 @@ public class PasswordHasher {
   }
 
   public String hash(char[] password) {
-    return hasher.hashToString(settings.bcryptCost(), password);
+    return hasher.hashToString(cost, password);
   }
 
   public boolean matches(char[] password, String hash) {

@@ -1,11 +1,12 @@
-package org.ims.auth;
+package org.ims.user;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The password rules of spec §6.4: at least 8 characters, with an upper-case letter, a lower-case
- * letter, a digit and a symbol; not the username. Reuse is checked against history separately.
+ * The password rules: at least 8 characters, with an upper-case letter, a lower-case letter, a
+ * digit and a symbol; not the username. Reuse of recent passwords is checked against the user's
+ * history where the user changes their own password.
  */
 public final class PasswordPolicy {
 

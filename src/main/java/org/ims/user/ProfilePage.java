@@ -4,15 +4,14 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.ims.auth.Pages;
-import org.ims.platform.ApiException;
+import org.ims.platform.Pages;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteSelection;
 
 /**
- * The signed-in user's own profile (spec §7.2, §7.4.7 "My Profile"): who they are, their sites and
+ * The signed-in user's own profile ("My profile" in the user menu): who they are, their sites and
  * roles, and the site they start at. The default is changed through the same service as {@code POST
  * /api/auth/default-site}, so the membership check and the audit entry are the same.
  */
@@ -29,6 +28,7 @@ public class ProfilePage {
   @Inject MembershipService memberships;
   @Inject SiteSelection selection;
   @Inject SiteContext context;
+  @Inject UserDirectory users;
 
   private List<Membership> sites;
   private Long defaultSiteId;
@@ -38,7 +38,7 @@ public class ProfilePage {
   }
 
   public String getEmail() {
-    return memberships().get(0).user().email();
+    return users.find(context.userId()).map(User::email).orElse("");
   }
 
   public List<SiteRow> getSites() {
@@ -64,10 +64,7 @@ public class ProfilePage {
   }
 
   public void saveDefaultSite() {
-    try {
-      selection.makeDefault(context.actor(), defaultSiteId);
-    } catch (ApiException refused) {
-      Pages.error(refused.getMessage());
+    if (!Pages.attempt(null, () -> selection.makeDefault(context.actor(), defaultSiteId))) {
       return;
     }
     String name =
@@ -76,7 +73,7 @@ public class ProfilePage {
             .map(m -> m.site().name())
             .findFirst()
             .orElseThrow();
-    Pages.info(name + " is now your default site: you start there when you log in.");
+    Pages.flashInfo(name + " is now your default site: you start there when you log in.");
     // Redirect after the POST, so that a reload shows the stored default rather than resending.
     Pages.redirect(PATH);
   }

@@ -1,4 +1,4 @@
-package org.ims.auth;
+package org.ims.user;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -1,17 +1,17 @@
 package org.ims.user;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.function.Supplier;
-import org.ims.platform.ApiException;
+import org.ims.platform.Pages;
+import org.ims.platform.ResultPage;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
-import org.ims.user.UserAdministration.UserView;
-import org.ims.user.UserAdministration.UserWithPassword;
+import org.ims.user.AccountRules.NewMember;
+import org.ims.user.AccountRules.NewUser;
+import org.ims.user.AccountRules.RoleChoice;
 
 /**
  * The users page of the active site (admin/users.xhtml): the same service and rules as the REST
@@ -36,7 +36,7 @@ public class UserAdminPage {
   private String existingRole = Role.VIEWER.name();
   private String temporaryPassword;
   private String temporaryPasswordFor;
-  private UserAdministration.Page page;
+  private ResultPage<UserView> page;
 
   public List<UserView> getUsers() {
     return page().items();
@@ -54,76 +54,60 @@ public class UserAdminPage {
     return List.of(Role.values());
   }
 
+  public boolean isAllowed() {
+    return context.can(Role.ADMINISTRATOR);
+  }
+
   public void create() {
-    UserWithPassword created =
-        attempt(
-            "create",
-            () ->
-                users.create(
-                    context.siteId(),
-                    new UserAdministration.NewUser(
-                        username, email, role, blankToNull(password), false)));
-    if (created != null) {
-      if (created.temporaryPassword() != null) {
-        temporaryPassword = created.temporaryPassword();
-        temporaryPasswordFor = created.user().username();
-      }
-      info("Created " + created.user().username() + ".");
-      username = null;
-      email = null;
-      password = null;
-    }
+    Pages.attempt("create", () -> users.create(new NewUser(username, email, role, password, false)))
+        .ifPresent(
+            created -> {
+              showPassword(created);
+              changed("Created " + created.user().username() + ".");
+              username = null;
+              email = null;
+              password = null;
+            });
   }
 
   public void addExisting() {
-    UserView added =
-        attempt("add", () -> users.addMember(context.siteId(), existingUsername, existingRole));
-    if (added != null) {
-      info("Added " + added.username() + " as " + added.role() + ".");
-      existingUsername = null;
-    }
+    Pages.attempt("add", () -> users.addMember(new NewMember(existingUsername, existingRole)))
+        .ifPresent(
+            added -> {
+              changed("Added " + added.username() + " as " + added.role() + ".");
+              existingUsername = null;
+            });
   }
 
   public void changeRole(long userId, String newRole) {
-    UserView changed = attempt(null, () -> users.changeRole(context.siteId(), userId, newRole));
-    if (changed != null) {
-      info(changed.username() + " is now " + changed.role() + " here.");
-    }
+    Pages.attempt(null, () -> users.changeRole(userId, new RoleChoice(newRole)))
+        .ifPresent(changed -> changed(changed.username() + " is now " + changed.role() + " here."));
   }
 
   public void setActive(long userId, boolean active) {
-    UserView changed = attempt(null, () -> users.setActive(context.siteId(), userId, active));
-    if (changed != null) {
-      info(changed.username() + (active ? " is active again." : " is deactivated."));
-    }
+    Pages.attempt(null, () -> users.setActive(userId, active))
+        .ifPresent(
+            changed ->
+                changed(changed.username() + (active ? " is active again." : " is deactivated.")));
   }
 
   public void unlock(long userId) {
-    UserView changed = attempt(null, () -> users.unlock(context.siteId(), userId));
-    if (changed != null) {
-      info(changed.username() + " is unlocked.");
-    }
+    Pages.attempt(null, () -> users.unlock(userId))
+        .ifPresent(changed -> changed(changed.username() + " is unlocked."));
   }
 
   public void resetPassword(long userId) {
-    UserWithPassword reset = attempt(null, () -> users.resetPassword(context.siteId(), userId));
-    if (reset != null) {
-      temporaryPassword = reset.temporaryPassword();
-      temporaryPasswordFor = reset.user().username();
-      info("The password of " + reset.user().username() + " was reset.");
-    }
+    Pages.attempt(null, () -> users.resetPassword(userId))
+        .ifPresent(
+            reset -> {
+              showPassword(reset);
+              changed("The password of " + reset.user().username() + " was reset.");
+            });
   }
 
   public void remove(long userId, String name) {
-    Boolean removed =
-        attempt(
-            null,
-            () -> {
-              users.removeMember(context.siteId(), userId);
-              return true;
-            });
-    if (removed != null) {
-      info(name + " no longer belongs to this site.");
+    if (Pages.attempt(null, () -> users.removeMember(userId))) {
+      changed(name + " no longer belongs to this site.");
     }
   }
 
@@ -131,28 +115,17 @@ public class UserAdminPage {
     page = null;
   }
 
-  /** Runs an action; its refusal becomes messages (by field for the given form). */
-  private <T> T attempt(String form, Supplier<T> action) {
-    try {
-      T result = action.get();
-      page = null;
-      return result;
-    } catch (ApiException refused) {
-      if (form == null || refused.details().isEmpty()) {
-        error(null, refused.getMessage());
-      }
-      if (form != null) {
-        refused.details().forEach(d -> error(form + ":" + fieldId(form, d.field()), d.message()));
-      }
-      return null;
+  private void showPassword(UserView.WithPassword result) {
+    if (result.temporaryPassword() != null) {
+      temporaryPassword = result.temporaryPassword();
+      temporaryPasswordFor = result.user().username();
     }
   }
 
-  private static String fieldId(String form, String field) {
-    if (form.equals("add")) {
-      return field.equals("role") ? "existingRole" : "existingUsername";
-    }
-    return field;
+  /** After a change: the list is read again, so every row shows the stored state. */
+  private void changed(String message) {
+    page = null;
+    Pages.info(message);
   }
 
   /**
@@ -160,7 +133,7 @@ public class UserAdminPage {
    * updated yet: a row action is decoded against the rows the user saw, so the same search must
    * give them again.
    */
-  private UserAdministration.Page page() {
+  private ResultPage<UserView> page() {
     if (page == null) {
       String query = search;
       if (query == null) {
@@ -170,27 +143,9 @@ public class UserAdminPage {
                 .getRequestParameterMap()
                 .get("list:search");
       }
-      page = users.list(context.siteId(), query, 1, MAX_ROWS);
+      page = users.list(query, 1, MAX_ROWS);
     }
     return page;
-  }
-
-  public boolean isAllowed() {
-    return context.role() == Role.ADMINISTRATOR;
-  }
-
-  private static void info(String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
-  }
-
-  private static void error(String clientId, String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 
   public String getSearch() {

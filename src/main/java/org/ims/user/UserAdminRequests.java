@@ -3,8 +3,10 @@ package org.ims.user;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * JSON bodies of the user administration API. Classes, not records, and without Bean Validation:
- * Payara's OpenAPI generator cannot read either on body parameters; the service validates.
+ * JSON bodies of the user administration API. They describe the JSON's shape only (for the OpenAPI
+ * document: public fields of classes, which Payara's generator reads; it cannot read records as
+ * body parameters). Each becomes the service's input, which states the rules ({@link
+ * AccountRules}).
  */
 public final class UserAdminRequests {
 
@@ -31,12 +33,21 @@ public final class UserAdminRequests {
 
     @Schema(description = "With a given password: must it be changed at first login? (false)")
     public Boolean mustChangePassword;
+
+    AccountRules.NewUser toInput() {
+      return new AccountRules.NewUser(
+          username, email, role, password, Boolean.TRUE.equals(mustChangePassword));
+    }
   }
 
   @Schema(name = "UserChangeInput")
   public static class UserChange {
     @Schema(required = true, maxLength = 100, example = "j.smith@example.org")
     public String email;
+
+    AccountRules.EmailChange toInput() {
+      return new AccountRules.EmailChange(email);
+    }
   }
 
   @Schema(name = "RoleInput")
@@ -45,6 +56,10 @@ public final class UserAdminRequests {
         required = true,
         enumeration = {"ADMINISTRATOR", "EDITOR", "VIEWER"})
     public String role;
+
+    AccountRules.RoleChoice toInput() {
+      return new AccountRules.RoleChoice(role);
+    }
   }
 
   @Schema(name = "MembershipInput")
@@ -56,5 +71,9 @@ public final class UserAdminRequests {
         required = true,
         enumeration = {"ADMINISTRATOR", "EDITOR", "VIEWER"})
     public String role;
+
+    AccountRules.NewMember toInput() {
+      return new AccountRules.NewMember(username, role);
+    }
   }
 }

@@ -11,29 +11,29 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ims.platform.ApiException;
 import org.ims.platform.ApiResponse;
-import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.QueryParameters;
 import org.ims.platform.RequestBodies;
-import org.ims.user.UserAdministration.UserView;
-import org.ims.user.UserAdministration.UserWithPassword;
+import org.ims.platform.ResultPage;
+import org.ims.site.ActiveSitePath;
 
 /**
  * The users of the active site, for its ADMINISTRATORs. Another site's id, or a user who is not a
  * member of this site, answers 404; other roles get 403.
  */
 @Path("/sites/{siteId}/users")
+@ActiveSitePath
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -48,23 +48,20 @@ public class UserAdminResource {
   @APIResponse(responseCode = "200", description = "One page, with meta.pagination")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not an ADMINISTRATOR here")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: not the caller's active site")
-  public ApiResponse<List<UserView>> list(
-      @PathParam("siteId") long siteId,
-      @QueryParam("search") String search,
-      @QueryParam("page") String page,
-      @QueryParam("pageSize") String pageSize) {
-    int pageNumber = number("page", page, 1, 1_000_000, 1);
-    int size = number("pageSize", pageSize, 1, 100, 25);
-    UserAdministration.Page result = users.list(siteId, search, pageNumber, size);
-    return ApiResponse.of(
-        result.items(),
-        Map.of(
-            "pagination",
-            Map.of(
-                "page", result.page(),
-                "pageSize", result.pageSize(),
-                "totalPages", result.totalPages(),
-                "totalRecords", result.totalRecords())));
+  @Parameter(
+      name = "search",
+      in = ParameterIn.QUERY,
+      description = "Part of the username or email address")
+  @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page (default 1)")
+  @Parameter(name = "pageSize", in = ParameterIn.QUERY, description = "Default 25, maximum 100")
+  public ApiResponse<List<UserView>> list(@PathParam("siteId") long siteId) {
+    QueryParameters parameters = new QueryParameters(uri.getQueryParameters());
+    String text = parameters.text("search");
+    int pageNumber = parameters.page();
+    int size = parameters.pageSize();
+    parameters.failIfInvalid("Some parameters are not valid.");
+    ResultPage<UserView> result = users.list(text, pageNumber, size);
+    return ApiResponse.of(result.items(), result.meta());
   }
 
   @POST
@@ -81,15 +78,7 @@ public class UserAdminResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
   public Response create(@PathParam("siteId") long siteId, UserAdminRequests.NewUser body) {
     RequestBodies.required(body);
-    UserWithPassword created =
-        users.create(
-            siteId,
-            new UserAdministration.NewUser(
-                body.username,
-                body.email,
-                body.role,
-                body.password,
-                Boolean.TRUE.equals(body.mustChangePassword)));
+    UserView.WithPassword created = users.create(body.toInput());
     return Response.created(
             uri.getAbsolutePathBuilder().path(created.user().id().toString()).build())
         .entity(ApiResponse.of(created))
@@ -107,7 +96,7 @@ public class UserAdminResource {
   public Response addMember(
       @PathParam("siteId") long siteId, UserAdminRequests.NewMembership body) {
     RequestBodies.required(body);
-    UserView added = users.addMember(siteId, body.username, body.role);
+    UserView added = users.addMember(body.toInput());
     return Response.created(
             uri.getBaseUriBuilder()
                 .path("sites")
@@ -126,7 +115,7 @@ public class UserAdminResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND: not a member of this site")
   public ApiResponse<UserView> get(
       @PathParam("siteId") long siteId, @PathParam("userId") long userId) {
-    return ApiResponse.of(users.get(siteId, userId));
+    return ApiResponse.of(users.get(userId));
   }
 
   @PATCH
@@ -144,7 +133,7 @@ public class UserAdminResource {
       @PathParam("userId") long userId,
       UserAdminRequests.UserChange body) {
     RequestBodies.required(body);
-    return ApiResponse.of(users.changeEmail(siteId, userId, body.email));
+    return ApiResponse.of(users.changeEmail(userId, body.toInput()));
   }
 
   @POST
@@ -156,7 +145,7 @@ public class UserAdminResource {
   @APIResponse(responseCode = "409", description = "CONFLICT: your own account")
   public ApiResponse<UserView> deactivate(
       @PathParam("siteId") long siteId, @PathParam("userId") long userId) {
-    return ApiResponse.of(users.setActive(siteId, userId, false));
+    return ApiResponse.of(users.setActive(userId, false));
   }
 
   @POST
@@ -167,7 +156,7 @@ public class UserAdminResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
   public ApiResponse<UserView> reactivate(
       @PathParam("siteId") long siteId, @PathParam("userId") long userId) {
-    return ApiResponse.of(users.setActive(siteId, userId, true));
+    return ApiResponse.of(users.setActive(userId, true));
   }
 
   @POST
@@ -177,7 +166,7 @@ public class UserAdminResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
   public ApiResponse<UserView> unlock(
       @PathParam("siteId") long siteId, @PathParam("userId") long userId) {
-    return ApiResponse.of(users.unlock(siteId, userId));
+    return ApiResponse.of(users.unlock(userId));
   }
 
   @POST
@@ -189,9 +178,9 @@ public class UserAdminResource {
   @APIResponse(responseCode = "200", description = "The user and the temporary password")
   @APIResponse(responseCode = "403", description = "FORBIDDEN or USER_OF_OTHER_SITES")
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
-  public ApiResponse<UserWithPassword> resetPassword(
+  public ApiResponse<UserView.WithPassword> resetPassword(
       @PathParam("siteId") long siteId, @PathParam("userId") long userId) {
-    return ApiResponse.of(users.resetPassword(siteId, userId));
+    return ApiResponse.of(users.resetPassword(userId));
   }
 
   @PUT
@@ -206,7 +195,7 @@ public class UserAdminResource {
       @PathParam("userId") long userId,
       UserAdminRequests.RoleChange body) {
     RequestBodies.required(body);
-    return ApiResponse.of(users.changeRole(siteId, userId, body.role));
+    return ApiResponse.of(users.changeRole(userId, body.toInput()));
   }
 
   @DELETE
@@ -216,26 +205,7 @@ public class UserAdminResource {
   @APIResponse(responseCode = "404", description = "NOT_FOUND")
   @APIResponse(responseCode = "409", description = "LAST_MEMBERSHIP: their only site")
   public Response remove(@PathParam("siteId") long siteId, @PathParam("userId") long userId) {
-    users.removeMember(siteId, userId);
+    users.removeMember(userId);
     return Response.noContent().build();
-  }
-
-  private static int number(String name, String value, int min, int max, int fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ApiException(
-        400,
-        "VALIDATION_ERROR",
-        "Some parameters are not valid.",
-        List.of(new FieldError(name, "Use a whole number from " + min + " to " + max + ".")));
   }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 
-class PagesTest {
+class AuthPagesTest {
 
   @ParameterizedTest
   @CsvSource({
@@ -18,12 +18,12 @@ class PagesTest {
     "/login.xhtml?next=/x, /index.xhtml"
   })
   void onlyPathsOfThisApplicationAreRedirectTargets(String next, String expected) {
-    assertEquals(expected, Pages.safeNext(next));
+    assertEquals(expected, AuthPages.safeNext(next));
   }
 
   @ParameterizedTest
   @NullSource
   void noTargetMeansHome(String next) {
-    assertEquals(Pages.HOME, Pages.safeNext(next));
+    assertEquals(org.ims.platform.Pages.HOME, AuthPages.safeNext(next));
   }
 }

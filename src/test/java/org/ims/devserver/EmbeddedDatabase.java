@@ -20,7 +20,7 @@ import java.util.Optional;
  * and the application role (owns nothing, so row-level security applies to it).
  *
  * <p>The passwords are fixed development values: the server listens on loopback only and holds demo
- * data. Production databases are prepared as the README describes.
+ * data. Production databases are prepared as docs/deployment.md describes.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -142,9 +142,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * The superuser step of the README's production set-up: under row-level security PostgreSQL only
-   * uses an index for a condition whose operator is LEAKPROOF, and the full-text match is not
-   * marked so; without it every search for a rare word reads all of a site's rows.
+   * The superuser step of the production set-up (docs/deployment.md): under row-level security
+   * PostgreSQL only uses an index for a condition whose operator is LEAKPROOF, and the full-text
+   * match is not marked so; without it every search for a rare word reads all of a site's rows.
    */
   public static final String FULL_TEXT_UNDER_ROW_SECURITY =
       "ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF";

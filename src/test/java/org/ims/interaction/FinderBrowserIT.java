@@ -23,7 +23,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The Finder and the interaction form, as people use them in a browser (spec §7.4). */
+/** The Finder and the interaction form, as people use them in a browser. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinderBrowserIT {
 

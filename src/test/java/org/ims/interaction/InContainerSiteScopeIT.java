@@ -141,7 +141,8 @@ class InContainerSiteScopeIT {
 
   private void actAs(long user, long site) {
     context.establish(
-        memberships.activeMembership(user, site).orElseThrow(), UUID.randomUUID(), false);
+        new SiteContext.Caller(user, "probe", false, UUID.randomUUID(), false),
+        memberships.activeMembership(user, site).orElseThrow());
   }
 
   private static InteractionDraft draft() {

@@ -216,10 +216,23 @@ class InteractionSearchIT {
         2, first.json().getJsonObject("meta").getJsonObject("pagination").getInt("totalPages"));
     assertEquals(1, titles(find("pageSize=3&page=2")).size());
     assertEquals(0, titles(find("pageSize=3&page=9")).size());
-    Http.Reply capped = find("pageSize=1000");
+    Http.Reply refused = find("pageSize=1000");
+    assertEquals(400, refused.status());
     assertEquals(
-        100, capped.json().getJsonObject("meta").getJsonObject("pagination").getInt("pageSize"));
-    assertEquals(1, capped.json().getJsonObject("meta").getJsonArray("warnings").size());
+        "pageSize",
+        refused
+            .json()
+            .getJsonObject("error")
+            .getJsonArray("details")
+            .getJsonObject(0)
+            .getString("field"));
+    assertEquals(
+        100,
+        find("pageSize=100")
+            .json()
+            .getJsonObject("meta")
+            .getJsonObject("pagination")
+            .getInt("pageSize"));
   }
 
   @Test

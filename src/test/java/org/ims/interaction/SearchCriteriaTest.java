@@ -48,10 +48,12 @@ class SearchCriteriaTest {
   }
 
   @Test
-  void pageSizeIsCappedWithAWarning() {
-    SearchCriteria c = SearchCriteria.parse(Map.of("pageSize", List.of("500")));
-    assertEquals(100, c.pageSize());
-    assertEquals(1, c.warnings().size());
+  void pageSizeOverTheMaximumIsRefusedLikeOnEveryList() {
+    ApiException e =
+        assertThrows(
+            ApiException.class, () -> SearchCriteria.parse(Map.of("pageSize", List.of("500"))));
+    assertEquals("pageSize", e.details().get(0).field());
+    assertEquals(100, SearchCriteria.parse(Map.of("pageSize", List.of("100"))).pageSize());
   }
 
   @Test

@@ -108,7 +108,7 @@ class SearchPlanIT {
       }
       String plan = assertUsesIndexes(c, name, query.pageSql(total), query.parameters());
       if (parameters != null && parameters.contains("zanzibar")) {
-        // Under row-level security only a LEAKPROOF operator may use an index (see README).
+        // Under row-level security only a LEAKPROOF operator may use an index (docs/deployment.md).
         assertTrue(
             plan.contains("ftidx_interactions_text"), "full-text index for a rare word\n" + plan);
       }

@@ -17,9 +17,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * WCAG 2.1 A/AA (spec §7.7) on every page a user passes through from login to home, at desktop and
- * phone width: axe-core finds no serious or critical violation, and nothing is wider than the
- * window (no sideways scrolling on a phone).
+ * WCAG 2.1 A/AA on every page a user passes through from login to home, at desktop and phone width:
+ * axe-core finds no serious or critical violation, and nothing is wider than the window (no
+ * sideways scrolling on a phone).
  */
 class AccessibilityBrowserIT {
 

@@ -20,8 +20,7 @@ class ErrorMapperTest {
   void apiExceptionKeepsItsStatusCodeAndDetailsEvenWhenWrappedByTheContainer() {
     var failure =
         new ApiException(
-            409,
-            "DUPLICATE_TITLE",
+            ErrorCode.DUPLICATE_TITLE,
             "Already there",
             List.of(new ErrorEnvelope.FieldError("title", "taken")));
     Response response = mapper.toResponse(new EJBException(failure));

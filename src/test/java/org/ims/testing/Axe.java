@@ -16,11 +16,11 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Runs axe-core (from its webjar, a test dependency) inside the page a browser test has open, with
- * the WCAG 2.0 and 2.1 level A and AA rules: spec §7.7 asks for WCAG 2.1 AA.
+ * the WCAG 2.0 and 2.1 level A and AA rules: the product promises WCAG 2.1 AA.
  */
 public final class Axe {
 
-  /** The WCAG rule sets axe runs; best-practice rules are not requirements of the spec. */
+  /** The WCAG rule sets axe runs; best-practice rules are not part of that promise. */
   public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
   private static final List<String> BLOCKING = List.of("serious", "critical");

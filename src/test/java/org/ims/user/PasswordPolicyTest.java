@@ -1,4 +1,4 @@
-package org.ims.auth;
+package org.ims.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

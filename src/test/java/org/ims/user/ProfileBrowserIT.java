@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
-/** My profile (spec §7.2, §7.4.7): reached from the user menu, as a person uses it. */
+/** My profile: reached from the user menu, as a person uses it. */
 class ProfileBrowserIT {
 
   private Browser browser;

@@ -1,19 +1,18 @@
-package org.ims.audit;
+package org.ims.audit.viewer;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import org.ims.platform.ApiException;
-import org.ims.site.MembershipService;
-import org.ims.site.SiteContext;
+import java.util.Map;
+import org.ims.audit.AuditAction;
+import org.ims.audit.AuditEntry;
+import org.ims.platform.Pages;
+import org.ims.platform.ResultPage;
 
 /**
  * The audit log page (admin/audit.xhtml): the same filters and reach as {@code GET /api/audit}, the
@@ -28,27 +27,25 @@ public class AuditLogPage {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   @Inject AuditTrail trail;
-  @Inject SiteContext context;
-  @Inject MembershipService memberships;
 
   private String user;
   private String action;
   private String entityType;
   private String from;
   private String to;
-  private AuditTrail.Page page;
+  private ResultPage<AuditEntry> page;
   private AuditTrail.Verification verdict;
 
   public boolean isAllowed() {
-    return context.globalAdmin() || !memberships.administeredSiteIds(context.userId()).isEmpty();
+    return trail.canView();
   }
 
   public List<AuditEntry> getEntries() {
-    return page() == null ? List.of() : page().items();
+    return page().items();
   }
 
   public long getTotal() {
-    return page() == null ? 0 : page().totalRecords();
+    return page().totalRecords();
   }
 
   public List<String> getActions() {
@@ -64,44 +61,29 @@ public class AuditLogPage {
   }
 
   public void verify() {
-    try {
-      verdict = trail.verify();
-    } catch (ApiException refused) {
-      error(null, refused.getMessage());
-    }
+    verdict = Pages.attempt(null, trail::verify).orElse(null);
   }
 
-  private AuditTrail.Page page() {
+  private ResultPage<AuditEntry> page() {
     if (page == null) {
-      MultivaluedMap<String, String> filters = new MultivaluedHashMap<>();
+      Map<String, List<String>> filters = new HashMap<>();
       put(filters, "user", user);
       put(filters, "action", action);
       put(filters, "entityType", entityType);
       put(filters, "from", from);
       put(filters, "to", to);
-      filters.putSingle("pageSize", Integer.toString(MAX_ROWS));
-      try {
-        page = trail.search(AuditQuery.parse(filters));
-      } catch (ApiException refused) {
-        if (refused.details().isEmpty()) {
-          error(null, refused.getMessage());
-        }
-        refused.details().forEach(d -> error("filters:" + d.field(), d.message()));
-        return null;
-      }
+      filters.put("pageSize", List.of(Integer.toString(MAX_ROWS)));
+      page =
+          Pages.attempt("filters", () -> trail.search(AuditQuery.parse(filters)))
+              .orElse(new ResultPage<>(List.of(), 1, MAX_ROWS, 0));
     }
     return page;
   }
 
-  private static void put(MultivaluedMap<String, String> filters, String name, String value) {
+  private static void put(Map<String, List<String>> filters, String name, String value) {
     if (value != null && !value.isBlank()) {
-      filters.putSingle(name, value);
+      filters.put(name, List.of(value));
     }
-  }
-
-  private static void error(String clientId, String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
   public AuditTrail.Verification getVerdict() {

@@ -1,4 +1,4 @@
-package org.ims.audit;
+package org.ims.audit.viewer;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,13 +13,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ims.audit.AuditEntry;
 import org.ims.platform.ApiResponse;
+import org.ims.platform.ResultPage;
 
 /** The audit log viewer and the check of its hash chain (administrators). */
 @Path("/audit")
@@ -101,16 +102,9 @@ public class AuditResource {
   @APIResponse(responseCode = "400", description = "VALIDATION_ERROR naming each invalid filter")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
   public ApiResponse<List<EntryView>> find() {
-    AuditTrail.Page page = trail.search(AuditQuery.parse(uri.getQueryParameters()));
-    return ApiResponse.of(
-        page.items().stream().map(EntryView::of).toList(),
-        Map.of(
-            "pagination",
-            Map.of(
-                "page", page.page(),
-                "pageSize", page.pageSize(),
-                "totalPages", page.totalPages(),
-                "totalRecords", page.totalRecords())));
+    ResultPage<EntryView> page =
+        trail.search(AuditQuery.parse(uri.getQueryParameters())).map(EntryView::of);
+    return ApiResponse.of(page.items(), page.meta());
   }
 
   @GET

@@ -1,4 +1,4 @@
-package org.ims.audit;
+package org.ims.audit.viewer;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -8,6 +8,10 @@ import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ims.audit.AuditAction;
+import org.ims.audit.AuditEntry;
+import org.ims.audit.AuditLog;
+import org.ims.platform.ResultPage;
 import org.ims.site.MembershipService;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
@@ -25,13 +29,6 @@ public class AuditTrail {
   @Inject MembershipService memberships;
   @Inject AuditLog audit;
 
-  /** One page of entries, newest first. */
-  public record Page(List<AuditEntry> items, long totalRecords, int page, int pageSize) {
-    public long totalPages() {
-      return (totalRecords + pageSize - 1) / pageSize;
-    }
-  }
-
   /** The verdict on the hash chain. {@code firstBroken} is null when the chain is intact. */
   public record Verification(
       boolean intact, long checkedRows, long headSequence, String headHash, Broken firstBroken) {}
@@ -42,14 +39,20 @@ public class AuditTrail {
    */
   public record Broken(Long entryId, long sequence, String problem, String explanation) {}
 
-  public Page search(AuditQuery query) {
+  /** Whether the caller may read the audit trail at all: what the page asks to show it. */
+  public boolean canView() {
+    return context.globalAdmin() || !memberships.administeredSiteIds(context.userId()).isEmpty();
+  }
+
+  /** One page of entries, newest first. */
+  public ResultPage<AuditEntry> search(AuditQuery query) {
     Reach reach = reach("view the audit log");
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     Map<String, Object> parameters = new HashMap<>();
     if (!reach.global()) {
       where.append(
           " AND (e.siteId IN :sites OR (e.siteId IS NULL AND e.userId IN"
-              + " (SELECT m.user.id FROM Membership m WHERE m.site.id IN :sites)))");
+              + " (SELECT m.userId FROM Membership m WHERE m.site.id IN :sites)))");
       parameters.put("sites", reach.siteIds());
     }
     if (query.username() != null) {
@@ -96,7 +99,7 @@ public class AuditTrail {
             .setFirstResult((query.page() - 1) * query.pageSize())
             .setMaxResults(query.pageSize())
             .getResultList();
-    return new Page(page, count.getSingleResult(), query.page(), query.pageSize());
+    return new ResultPage<>(page, query.page(), query.pageSize(), count.getSingleResult());
   }
 
   /**
