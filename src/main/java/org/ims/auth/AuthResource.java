@@ -11,10 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ims.auth.AuthViews.MeView;
 import org.ims.auth.AuthViews.SessionView;
 import org.ims.auth.AuthViews.SiteView;
@@ -23,6 +19,7 @@ import org.ims.platform.ApiException;
 import org.ims.platform.ApiResponse;
 import org.ims.platform.ErrorCode;
 import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.JsonBody;
 import org.ims.platform.RequestBodies;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
@@ -35,43 +32,32 @@ import org.ims.user.UserDirectory;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Authentication")
 public class AuthResource {
 
   // Request bodies describe the JSON's shape (public fields of classes, which Payara's OpenAPI
   // generator reads); the services validate what they carry.
 
   /** Credentials. */
-  @Schema(name = "LoginInput")
-  public static class LoginRequest {
-    @Schema(required = true, maxLength = 100, example = "editor")
+  public static class LoginRequest implements JsonBody {
     public String username;
 
-    @Schema(required = true, maxLength = 1000, format = "password")
     public String password;
   }
 
   /** A refresh token to trade. */
-  @Schema(name = "RefreshInput")
-  public static class RefreshRequest {
-    @Schema(required = true)
+  public static class RefreshRequest implements JsonBody {
     public String refreshToken;
   }
 
   /** A site, by id. */
-  @Schema(name = "SiteChoiceInput")
-  public static class SiteRequest {
-    @Schema(required = true, example = "2")
+  public static class SiteRequest implements JsonBody {
     public Long siteId;
   }
 
   /** The current password and the new one. */
-  @Schema(name = "PasswordChangeInput")
-  public static class PasswordChangeRequest {
-    @Schema(required = true, format = "password")
+  public static class PasswordChangeRequest implements JsonBody {
     public String currentPassword;
 
-    @Schema(required = true, format = "password")
     public String newPassword;
   }
 
@@ -86,15 +72,6 @@ public class AuthResource {
   @POST
   @Path("/login")
   @PublicEndpoint
-  @Operation(summary = "Log in with a username and password; returns tokens and the user's sites")
-  @APIResponse(responseCode = "200", description = "Logged in")
-  @APIResponse(responseCode = "400", description = "Username or password missing")
-  @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
-  @APIResponse(
-      responseCode = "403",
-      description = "NO_ACTIVE_SITE: every site of the user is deactivated")
-  @APIResponse(responseCode = "423", description = "ACCOUNT_LOCKED after too many failures")
-  @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
   public ApiResponse<SessionView> login(LoginRequest body) {
     RequestBodies.required(body);
     LoginResult result = logins.login(new LoginService.Credentials(body.username, body.password));
@@ -117,12 +94,6 @@ public class AuthResource {
   @POST
   @Path("/refresh")
   @PublicEndpoint
-  @Operation(summary = "Trade a refresh token (once) for new tokens")
-  @APIResponse(responseCode = "200", description = "New access and refresh tokens")
-  @APIResponse(
-      responseCode = "401",
-      description = "INVALID_REFRESH_TOKEN: unknown, expired, used or revoked")
-  @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
   public ApiResponse<SessionView> refresh(RefreshRequest body) {
     RequestBodies.required(body);
     SessionService.Tokens tokens =
@@ -139,7 +110,6 @@ public class AuthResource {
   @GET
   @Path("/me")
   @AllowedDuringPasswordChange
-  @Operation(summary = "The caller, their sites and the active site")
   public ApiResponse<MeView> me() {
     List<Membership> sites = memberships.activeMemberships(context.userId());
     Membership current = find(sites, context.siteId());
@@ -152,7 +122,6 @@ public class AuthResource {
 
   @GET
   @Path("/sites")
-  @Operation(summary = "The active sites the caller belongs to, with their role at each")
   public ApiResponse<List<SiteView>> sites() {
     return ApiResponse.of(
         memberships.activeMemberships(context.userId()).stream().map(SiteView::of).toList());
@@ -160,9 +129,6 @@ public class AuthResource {
 
   @POST
   @Path("/site")
-  @Operation(summary = "Switch the active site; returns tokens whose active site is that site")
-  @APIResponse(responseCode = "200", description = "New tokens for the chosen site")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member of that site")
   public ApiResponse<SessionView> switchSite(SiteRequest body) {
     RequestBodies.required(body);
     Membership target = siteSelection.switchTo(context.actor(), context.siteId(), body.siteId);
@@ -177,8 +143,6 @@ public class AuthResource {
 
   @POST
   @Path("/default-site")
-  @Operation(summary = "Make one of the caller's sites the one they start at")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member of that site")
   public ApiResponse<List<SiteView>> defaultSite(SiteRequest body) {
     RequestBodies.required(body);
     siteSelection.makeDefault(context.actor(), body.siteId);
@@ -188,8 +152,6 @@ public class AuthResource {
   @POST
   @Path("/logout")
   @AllowedDuringPasswordChange
-  @Operation(summary = "End the session: its access and refresh tokens stop working at once")
-  @APIResponse(responseCode = "204", description = "Logged out")
   public void logout() {
     sessions.logout(context.sessionId(), context.actor());
   }
@@ -197,12 +159,6 @@ public class AuthResource {
   @POST
   @Path("/password")
   @AllowedDuringPasswordChange
-  @Operation(
-      summary =
-          "Change the caller's password (at least 8 characters with upper and lower case, a digit"
-              + " and a symbol; none of the last 5)")
-  @APIResponse(responseCode = "204", description = "Changed")
-  @APIResponse(responseCode = "400", description = "VALIDATION_ERROR with the rules not met")
   public void changePassword(PasswordChangeRequest body) {
     RequestBodies.required(body);
     passwords.changeOwnPassword(

@@ -4,22 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
- * The REST API root. Bearer tokens are verified by MicroProfile JWT; which operations need one is
- * decided by {@code org.ims.auth.BearerTokenFilter} (all but login and refresh).
+ * The REST API root. Its contract is {@code META-INF/openapi.yaml}, served at {@code /openapi}; the
+ * integration tests check every response they receive against it. Bearer tokens are verified by
+ * MicroProfile JWT; which operations need one is decided by {@code org.ims.auth.BearerTokenFilter}
+ * (all but login and refresh).
  */
 @ApplicationPath("/api")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
-@OpenAPIDefinition(
-    info =
-        @Info(
-            title = "Interaction Management System API",
-            version = "1",
-            description =
-                "Record, find and maintain the interactions of the caller's active site. Every"
-                    + " response uses the envelope {status, data, meta} or {status, error}."))
 public class ImsApplication extends Application {}

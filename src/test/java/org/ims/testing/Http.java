@@ -8,10 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A plain HTTP client for the integration tests, talking to the shared test server. */
+/**
+ * A plain HTTP client for the integration tests, talking to the shared test server. Every API
+ * response it receives is checked against the REST contract ({@link Contract}).
+ */
 public final class Http {
 
   private static final HttpClient CLIENT =
@@ -41,11 +45,17 @@ public final class Http {
   }
 
   public static Reply get(String path, String... headers) {
-    return send("GET", path, null, headers);
+    return send("GET", path, (String) null, headers);
   }
 
   /** Sends a request; {@code headers} are name, value pairs. */
   public static Reply send(String method, String path, String body, String... headers) {
+    return sendBytes(
+        method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  /** Sends a request whose body is these very bytes (text or not). */
+  public static Reply sendBytes(String method, String path, byte[] body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + path))
             .timeout(Duration.ofSeconds(30))
@@ -53,13 +63,15 @@ public final class Http {
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
     try {
       HttpResponse<String> response =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      Contract.check(
+          method, path, response.statusCode(), response.headers().map(), response.body());
       return new Reply(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(method + " " + path + " failed", e);

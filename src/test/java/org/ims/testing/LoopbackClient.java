@@ -56,7 +56,9 @@ public final class LoopbackClient {
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.write(content);
       out.flush();
-      return parse(socket.getInputStream().readAllBytes());
+      Http.Reply reply = parse(socket.getInputStream().readAllBytes());
+      Contract.check(method, path, reply.status(), reply.headers().map(), reply.body());
+      return reply;
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path + " from " + from + " failed", e);
     }

@@ -13,11 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ims.audit.AuditEntry;
 import org.ims.platform.ApiResponse;
 import org.ims.platform.ResultPage;
@@ -26,7 +21,6 @@ import org.ims.platform.ResultPage;
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Administration")
 public class AuditResource {
 
   /** One entry as the viewer shows it; the value columns are JSON, as recorded. */
@@ -76,31 +70,6 @@ public class AuditResource {
   @Context UriInfo uri;
 
   @GET
-  @Operation(
-      summary =
-          "Audit entries, newest first: global administrators see all, site administrators"
-              + " their sites' entries and their users' sign-ins")
-  @Parameter(name = "user", in = ParameterIn.QUERY, description = "Username of the actor")
-  @Parameter(
-      name = "action",
-      in = ParameterIn.QUERY,
-      description = "One or more actions (repeat, or comma-separated), e.g. LOGIN_FAILED")
-  @Parameter(name = "entityType", in = ParameterIn.QUERY, description = "e.g. User, Interaction")
-  @Parameter(name = "entityId", in = ParameterIn.QUERY, description = "Id of the entity")
-  @Parameter(name = "site", in = ParameterIn.QUERY, description = "Site id")
-  @Parameter(
-      name = "from",
-      in = ParameterIn.QUERY,
-      description = "From a date (UTC day) or a date-time with offset")
-  @Parameter(
-      name = "to",
-      in = ParameterIn.QUERY,
-      description = "Up to a date (included, UTC) or before a date-time with offset")
-  @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page (default 1)")
-  @Parameter(name = "pageSize", in = ParameterIn.QUERY, description = "Default 25, maximum 100")
-  @APIResponse(responseCode = "200", description = "One page, with meta.pagination")
-  @APIResponse(responseCode = "400", description = "VALIDATION_ERROR naming each invalid filter")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
   public ApiResponse<List<EntryView>> find() {
     ResultPage<EntryView> page =
         trail.search(AuditQuery.parse(uri.getQueryParameters())).map(EntryView::of);
@@ -109,12 +78,6 @@ public class AuditResource {
 
   @GET
   @Path("/verify")
-  @Operation(
-      summary =
-          "Recompute the audit log's hash chain and name the first entry that was changed, or"
-              + " follows a changed or removed one")
-  @APIResponse(responseCode = "200", description = "The verdict (intact or where it breaks)")
-  @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
   public ApiResponse<AuditTrail.Verification> verify() {
     return ApiResponse.of(trail.verify());
   }
