@@ -15,6 +15,7 @@ import org.ims.audit.AuditAction;
 import org.ims.audit.AuditLog;
 import org.ims.platform.CurrentRequest;
 import org.ims.platform.InputValidator;
+import org.ims.platform.Text;
 import org.ims.site.Membership;
 import org.ims.site.MembershipService;
 import org.ims.user.PasswordHasher;
@@ -40,9 +41,7 @@ public class LoginService {
 
   /** What a login form or request carries. */
   public record Credentials(
-      @NotBlank(message = "Enter your username.")
-          @Size(max = 100, message = "Use at most 100 characters.")
-          String username,
+      @Text(required = true, max = 100, message = "Enter your username.") String username,
       @NotBlank(message = "Enter your password.")
           @Size(max = 1000, message = "Use at most 1000 characters.")
           String password) {}

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.hibernate.annotations.Filter;
+import org.ims.platform.TextRules;
 import org.ims.site.SiteOwned;
 import org.ims.user.User;
 
@@ -80,15 +81,16 @@ public class Interaction implements SiteOwned {
 
   /** Copies what the user can edit; the rest is the server's. */
   void apply(InteractionDraft draft) {
-    title = draft.title().trim();
-    type = draft.type().trim();
-    lead = draft.lead().trim();
+    title = TextRules.clean(draft.title());
+    type = TextRules.clean(draft.type());
+    lead = TextRules.clean(draft.lead());
     startTime = draft.startDateTime().toInstant();
     endTime = draft.endDateTime().toInstant();
     timezone = draft.timezone();
-    location = blankToNull(draft.location());
-    description = blankToNull(draft.description());
-    notes = blankToNull(draft.notes());
+    location = TextRules.clean(draft.location());
+    // Long texts keep their own layout; only a blank one becomes none.
+    description = TextRules.isBlank(draft.description()) ? null : draft.description();
+    notes = TextRules.isBlank(draft.notes()) ? null : draft.notes();
   }
 
   void touch(User editor, Instant now) {
@@ -109,10 +111,6 @@ public class Interaction implements SiteOwned {
 
   boolean deleted() {
     return deletedAt != null;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 
   public Long id() {

@@ -4,8 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +15,8 @@ import org.ims.audit.AuditLog;
 import org.ims.platform.ApiException;
 import org.ims.platform.ErrorEnvelope.FieldError;
 import org.ims.platform.InputValidator;
+import org.ims.platform.Text;
+import org.ims.platform.TextRules;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteScoped;
@@ -35,12 +35,10 @@ public class InteractionTypeService {
   @Inject AuditLog audit;
 
   /** A type's name as an administrator gives it; surrounding blanks do not count. */
-  public record TypeName(
-      @NotNull(message = "Name the type.") @Size(max = 50, message = "Use at most 50 characters.")
-          String name) {
+  public record TypeName(@Text(required = true, max = 50, message = "Name the type.") String name) {
 
     public TypeName {
-      name = name == null || name.isBlank() ? null : name.trim();
+      name = TextRules.clean(name);
     }
   }
 

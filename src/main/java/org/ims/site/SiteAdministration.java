@@ -5,8 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,8 @@ import org.ims.platform.ApiException;
 import org.ims.platform.ErrorCode;
 import org.ims.platform.ErrorEnvelope.FieldError;
 import org.ims.platform.InputValidator;
+import org.ims.platform.Text;
+import org.ims.platform.TextRules;
 
 /**
  * Sites as a whole: everyone may list and read the sites they work at; global administrators see
@@ -39,17 +39,12 @@ public class SiteAdministration {
 
   /** What a global administrator says about a site; blank text counts as none. */
   public record SiteDraft(
-      @NotNull(message = "Name the site.") @Size(max = 100, message = "Use at most 100 characters.")
-          String name,
-      @Size(max = 2000, message = "Use at most 2000 characters.") String description) {
+      @Text(required = true, max = 100, message = "Name the site.") String name,
+      @Text(max = 2000, multiline = true) String description) {
 
     public SiteDraft {
-      name = trimmed(name);
-      description = trimmed(description);
-    }
-
-    private static String trimmed(String value) {
-      return value == null || value.isBlank() ? null : value.trim();
+      name = TextRules.clean(name);
+      description = TextRules.clean(description);
     }
   }
 

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import org.ims.platform.Text;
+import org.ims.platform.TextRules;
 import org.ims.site.Role;
 
 /**
@@ -19,8 +21,11 @@ public final class AccountRules {
   static final String USERNAME_RULE =
       "Use 3 to 50 letters, digits, dots, dashes or underscores (no spaces).";
 
-  /** One @, something before it, a dot after it: what mail systems agree on, no more. */
-  public static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+  /**
+   * One @, something before it, a dot after it, no spaces or control characters: what mail systems
+   * agree on, no more.
+   */
+  public static final String EMAIL = "[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+";
 
   public static final int EMAIL_MAX = 100;
 
@@ -81,7 +86,7 @@ public final class AccountRules {
 
   /** An existing account, by username, to add to the active site with a role. */
   public record NewMember(
-      @NotNull(message = "Say which user to add.") String username,
+      @Text(required = true, max = 100, message = "Say which user to add.") String username,
       @NotNull(message = ROLE_RULE) @Pattern(regexp = ROLE, message = ROLE_RULE) String role) {
 
     public NewMember {
@@ -96,6 +101,6 @@ public final class AccountRules {
   }
 
   private static String trimmed(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+    return TextRules.clean(value);
   }
 }

@@ -1,6 +1,6 @@
 package org.ims.user;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ims.platform.JsonBody;
 
 /**
  * JSON bodies of the user administration API. They describe the JSON's shape only (for the OpenAPI
@@ -12,26 +12,15 @@ public final class UserAdminRequests {
 
   private UserAdminRequests() {}
 
-  @Schema(name = "NewUserInput")
-  public static class NewUser {
-    @Schema(required = true, example = "j.smith", description = "3-50 letters, digits, . _ -")
+  public static class NewUser implements JsonBody {
     public String username;
 
-    @Schema(required = true, maxLength = 100, example = "j.smith@example.org")
     public String email;
 
-    @Schema(
-        required = true,
-        enumeration = {"ADMINISTRATOR", "EDITOR", "VIEWER"})
     public String role;
 
-    @Schema(
-        description =
-            "A password meeting the policy; leave out to get a one-time temporary password in the"
-                + " response, which must be changed at first login")
     public String password;
 
-    @Schema(description = "With a given password: must it be changed at first login? (false)")
     public Boolean mustChangePassword;
 
     AccountRules.NewUser toInput() {
@@ -40,9 +29,7 @@ public final class UserAdminRequests {
     }
   }
 
-  @Schema(name = "UserChangeInput")
-  public static class UserChange {
-    @Schema(required = true, maxLength = 100, example = "j.smith@example.org")
+  public static class UserChange implements JsonBody {
     public String email;
 
     AccountRules.EmailChange toInput() {
@@ -50,11 +37,7 @@ public final class UserAdminRequests {
     }
   }
 
-  @Schema(name = "RoleInput")
-  public static class RoleChange {
-    @Schema(
-        required = true,
-        enumeration = {"ADMINISTRATOR", "EDITOR", "VIEWER"})
+  public static class RoleChange implements JsonBody {
     public String role;
 
     AccountRules.RoleChoice toInput() {
@@ -62,14 +45,9 @@ public final class UserAdminRequests {
     }
   }
 
-  @Schema(name = "MembershipInput")
-  public static class NewMembership {
-    @Schema(required = true, description = "An existing user's username", example = "j.smith")
+  public static class NewMembership implements JsonBody {
     public String username;
 
-    @Schema(
-        required = true,
-        enumeration = {"ADMINISTRATOR", "EDITOR", "VIEWER"})
     public String role;
 
     AccountRules.NewMember toInput() {
