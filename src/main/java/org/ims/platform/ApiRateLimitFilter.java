@@ -53,9 +53,8 @@ public class ApiRateLimitFilter extends HttpFilter {
     }
     shown.headers().forEach(response::setHeader);
     if (!shown.allowed()) {
-      response.setHeader("Retry-After", Long.toString(shown.retryAfterSeconds()));
-      // The error page writes the envelope, as for every failure outside JAX-RS.
-      response.sendError(429);
+      // The error page writes the envelope, as for every refusal outside JAX-RS.
+      ErrorPageServlet.refuse(request, response, shown.refusal("Too many requests."));
       return;
     }
     chain.doFilter(request, response);

@@ -39,9 +39,13 @@ public enum ErrorCode {
   /** The user's only membership: every user keeps at least one site. */
   LAST_MEMBERSHIP(409),
   PAYLOAD_TOO_LARGE(413),
+  /** The address with its query string is longer than the server reads (8 KB). */
+  URI_TOO_LONG(414),
   UNSUPPORTED_MEDIA_TYPE(415),
   LOCKED(423),
   ACCOUNT_LOCKED(423),
+  /** A change that must say which version it changes did not ({@code If-Match} or version). */
+  PRECONDITION_REQUIRED(428),
   RATE_LIMITED(429),
   INTERNAL_ERROR(500),
   SERVICE_UNAVAILABLE(503);
@@ -67,8 +71,10 @@ public enum ErrorCode {
       case 406 -> NOT_ACCEPTABLE;
       case 409 -> CONFLICT;
       case 413 -> PAYLOAD_TOO_LARGE;
+      case 414 -> URI_TOO_LONG;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
       case 423 -> LOCKED;
+      case 428 -> PRECONDITION_REQUIRED;
       case 429 -> RATE_LIMITED;
       case 503 -> SERVICE_UNAVAILABLE;
       default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
@@ -86,8 +92,10 @@ public enum ErrorCode {
       case 406 -> "No acceptable representation: this API speaks application/json.";
       case 409 -> "The request conflicts with the current state of the resource.";
       case 413 -> "The request body is too large.";
+      case 414 -> "The address is too long.";
       case 415 -> "Unsupported content type: send application/json.";
       case 423 -> "The resource is locked.";
+      case 428 -> "Say which version you are changing.";
       case 429 -> "Too many requests: slow down and retry later.";
       case 503 -> "The service is temporarily unavailable.";
       default ->

@@ -2,16 +2,12 @@ package org.ims.platform;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of every failed API response: {@code
  * {"status":"error","error":{"code","message","details":[{"field","message"}],"requestId"}}}.
  */
 @JsonbPropertyOrder({"status", "error"})
-@Schema(
-    name = "ErrorEnvelope",
-    description = "Every failed response: a code to branch on, a message, field details")
 public record ErrorEnvelope(String status, Error error) {
 
   @JsonbPropertyOrder({"code", "message", "details", "requestId"})

@@ -56,13 +56,21 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
               requestId));
     }
     if (isUnreadableBody(cause)) {
+      // Bodies are read by StrictJsonBodyReader, which names the property at fault; this is for
+      // anything else JSON-B was asked to read. Its own text names Java classes: not shown.
       return respond(
           400,
           ErrorEnvelope.of(
               ErrorCode.MALFORMED_REQUEST,
               "The request body is not valid JSON of the expected shape.",
-              List.of(new ErrorEnvelope.FieldError("body", describeUnreadable(cause))),
+              List.of(
+                  new ErrorEnvelope.FieldError(
+                      "body", "The request body is not valid JSON of the expected shape.")),
               requestId));
+    }
+    if (DatabaseUnavailable.isCause(cause)) {
+      LOG.log(Level.WARNING, "Database unavailable, requestId=" + requestId);
+      return toResponse(DatabaseUnavailable.refusal());
     }
     if (cause instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       Response original = web.getResponse();
@@ -104,15 +112,5 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       }
     }
     return false;
-  }
-
-  /**
-   * JSON-B's own message names the property and the expected type, which helps the caller; it is
-   * cut short so that a huge or hostile body is never echoed back whole.
-   */
-  private static String describeUnreadable(Throwable cause) {
-    String message = cause.getMessage() == null ? "unreadable body" : cause.getMessage();
-    message = message.replaceAll("\\s+", " ").replaceFirst("^Internal error: ", "").trim();
-    return message.length() > 200 ? message.substring(0, 200) + "…" : message;
   }
 }

@@ -14,15 +14,31 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The container's error page (see web.xml) for failures outside JAX-RS: unknown addresses and
- * anything a page or filter throws. API addresses get the JSON error envelope; pages get a short,
- * plain page. Neither ever shows a stack trace; unexpected failures are logged with the request id.
+ * The container's error page (see web.xml) for failures outside JAX-RS: unknown addresses, what a
+ * filter refuses ({@link #refuse}), and anything a page throws. API addresses get the JSON error
+ * envelope; pages get a short, plain page. Neither ever shows a stack trace; unexpected failures
+ * are logged with the request id.
  */
 @WebServlet(name = "ErrorPage", urlPatterns = "/error")
 public class ErrorPageServlet extends HttpServlet {
 
   private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
   private static final Jsonb JSONB = JsonbBuilder.create();
+
+  /** Request attribute: the refusal a filter answered with. */
+  private static final String REFUSAL = ErrorPageServlet.class.getName() + ".refusal";
+
+  /**
+   * Answers a request refused before it reached JAX-RS or a page with this page: the refusal's
+   * status, its headers, and its code, message and details in the envelope (API) or page.
+   */
+  public static void refuse(
+      HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+      throws IOException {
+    request.setAttribute(REFUSAL, refusal);
+    refusal.headers().forEach(response::setHeader);
+    response.sendError(refusal.status());
+  }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -37,18 +53,9 @@ public class ErrorPageServlet extends HttpServlet {
             ? assigned.toString()
             : RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
     response.setHeader(RequestId.HEADER, requestId);
-    Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-    String message = null;
-    if (failure instanceof Throwable t && isExpiredView(t)) {
-      // A form whose view state this server does not know: it expired, or it was forged on
-      // another site (CSRF). Either way nothing was done.
-      status = 400;
-      message =
-          "This form has expired or did not come from this application. Reload the page and try again.";
-    } else if (failure instanceof Throwable t) {
-      status = 500;
-      LOG.log(Level.SEVERE, "Unexpected failure, requestId=" + requestId, t);
-    }
+    ApiException refusal = refusal(request, status, requestId);
+    status = refusal.status();
+    refusal.headers().forEach(response::setHeader);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? request.getRequestURI() : uri.toString();
 
@@ -59,15 +66,12 @@ public class ErrorPageServlet extends HttpServlet {
     response.setCharacterEncoding("UTF-8");
     if (path.startsWith(request.getContextPath() + "/api/") || wantsJson(request)) {
       response.setContentType("application/json");
-      ErrorEnvelope body =
-          status == 401
-              ? ErrorEnvelope.of(
-                  ErrorCode.UNAUTHORIZED,
-                  "The bearer token is not valid: tampered, expired, or from another issuer.",
-                  List.of(),
-                  requestId)
-              : ErrorEnvelope.forStatus(status, requestId);
-      response.getWriter().write(JSONB.toJson(body));
+      response
+          .getWriter()
+          .write(
+              JSONB.toJson(
+                  ErrorEnvelope.of(
+                      refusal.code(), refusal.getMessage(), refusal.details(), requestId)));
     } else {
       response.setContentType("text/html");
       response
@@ -76,7 +80,7 @@ public class ErrorPageServlet extends HttpServlet {
               "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                   + status
                   + "</title></head><body><main><h1>"
-                  + (message != null ? message : ErrorCode.messageFor(status))
+                  + escaped(refusal.getMessage())
                   + "</h1><p>Reference: "
                   + requestId.replaceAll("[^A-Za-z0-9._:-]", "")
                   + "</p><p><a href=\""
@@ -85,9 +89,46 @@ public class ErrorPageServlet extends HttpServlet {
     }
   }
 
-  private static boolean isExpiredView(Throwable failure) {
+  /** What to answer: a filter's refusal, what the failure means, or the status's own words. */
+  private static ApiException refusal(HttpServletRequest request, int status, String requestId) {
+    if (request.getAttribute(REFUSAL) instanceof ApiException refusal) {
+      return refusal;
+    }
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+      if (isUnrestorableForm(failure)) {
+        // A form whose view state this server does not know: it expired, it was forged on
+        // another site (CSRF), or it names no state at all. Either way nothing was done.
+        return new ApiException(
+            ErrorCode.BAD_REQUEST,
+            "This form has expired or did not come from this application. Reload the page and"
+                + " try again.");
+      }
+      if (DatabaseUnavailable.isCause(failure)) {
+        LOG.log(Level.WARNING, "Database unavailable, requestId=" + requestId);
+        return DatabaseUnavailable.refusal();
+      }
+      LOG.log(Level.SEVERE, "Unexpected failure, requestId=" + requestId, failure);
+      return new ApiException(ErrorCode.INTERNAL_ERROR, ErrorCode.messageFor(500));
+    }
+    if (status == 401) {
+      return new ApiException(
+          ErrorCode.UNAUTHORIZED,
+          "The bearer token is not valid: tampered, expired, or from another issuer.",
+          List.of());
+    }
+    return new ApiException(ErrorCode.forStatus(status), ErrorCode.messageFor(status));
+  }
+
+  /**
+   * An expired or foreign view state, or one the server cannot restore at all (a "stateless" marker
+   * on a page that keeps state: Mojarra reports that as a plain FacesException).
+   */
+  private static boolean isUnrestorableForm(Throwable failure) {
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof ViewExpiredException) {
+      if (t instanceof ViewExpiredException
+          || (t.getClass().getName().startsWith("jakarta.faces.")
+              && t.getMessage() != null
+              && t.getMessage().contains("Unable to restore view"))) {
         return true;
       }
     }
@@ -97,5 +138,9 @@ public class ErrorPageServlet extends HttpServlet {
   private static boolean wantsJson(HttpServletRequest request) {
     String accept = request.getHeader("Accept");
     return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+  }
+
+  private static String escaped(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -78,6 +78,19 @@ public final class QueryParameters {
     return fallback;
   }
 
+  /** {@code true} or {@code false} (any case), or the fallback when absent. */
+  public boolean bool(String name, boolean fallback) {
+    String value = text(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    problem(name, "Use true or false.");
+    return fallback;
+  }
+
   /** The 1-based page asked for. */
   public int page() {
     return (int) number("page", 1, MAX_PAGE, 1);

@@ -33,14 +33,28 @@ class ErrorMapperTest {
   }
 
   @Test
-  void unreadableJsonIsABadRequestNamingTheProblem() {
+  void unreadableJsonIsABadRequestThatRepeatsNoneOfTheParsersInternals() {
     Response response =
-        mapper.toResponse(new ProcessingException(new JsonbException("Unexpected char 'x' at 3")));
+        mapper.toResponse(
+            new ProcessingException(
+                new JsonbException(
+                    "Unable to deserialize property 'x' because of: class org.x.Y")));
     assertEquals(400, response.getStatus());
     ErrorEnvelope body = (ErrorEnvelope) response.getEntity();
     assertEquals("MALFORMED_REQUEST", body.error().code());
     assertEquals("body", body.error().details().get(0).field());
-    assertTrue(body.error().details().get(0).message().contains("Unexpected char"));
+    assertFalse(body.toString().contains("org.x"), body.toString());
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedIsA503WithRetryAfter() {
+    Response response =
+        mapper.toResponse(
+            new jakarta.persistence.PersistenceException(
+                new java.sql.SQLException("Connection refused", "08001")));
+    assertEquals(503, response.getStatus());
+    assertEquals("SERVICE_UNAVAILABLE", ((ErrorEnvelope) response.getEntity()).error().code());
+    assertTrue(Integer.parseInt(response.getHeaderString("Retry-After")) > 0);
   }
 
   @Test

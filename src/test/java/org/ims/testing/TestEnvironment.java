@@ -92,7 +92,8 @@ public final class TestEnvironment implements LauncherSessionListener {
   private static void startServer() {
     server = PayaraMicroServer.start(settings);
     try {
-      server.awaitReady(Duration.ofMinutes(4));
+      // Generous: a machine shared with other builds can take minutes to deploy.
+      server.awaitReady(Duration.ofMinutes(10));
     } catch (RuntimeException e) {
       throw new IllegalStateException("Test server did not start; see " + settings.log(), e);
     }
