@@ -34,7 +34,7 @@ public class RequestAuthentication {
   @Inject AuditLog audit;
 
   public void establish(Long userId, UUID sessionId, Long siteId) {
-    if (!sessions.isActive(sessionId)) {
+    if (!sessions.isActive(sessionId, userId)) {
       throw new ApiException(ErrorCode.SESSION_ENDED, "This session has ended. Log in again.");
     }
     Optional<Membership> membership = memberships.membership(userId, siteId);

@@ -149,9 +149,10 @@ public class SessionService {
         .executeUpdate();
   }
 
-  public boolean isActive(UUID sessionId) {
+  /** Whether the session is open and is the user's own (a token names both). */
+  public boolean isActive(UUID sessionId, Long userId) {
     AuthSession session = em.find(AuthSession.class, sessionId);
-    return session != null && session.isActiveAt(Instant.now());
+    return session != null && session.userId().equals(userId) && session.isActiveAt(Instant.now());
   }
 
   private Tokens issue(

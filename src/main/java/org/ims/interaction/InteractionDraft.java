@@ -1,11 +1,11 @@
 package org.ims.interaction;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.ims.platform.ErrorEnvelope.FieldError;
+import org.ims.platform.Text;
 
 /**
  * What a user can say about an interaction, as typed in the form or sent to the API, with the rules
@@ -14,16 +14,13 @@ import org.ims.platform.ErrorEnvelope.FieldError;
 @ValidSchedule
 public final class InteractionDraft {
 
-  @NotBlank(message = "Enter a title.")
-  @Size(max = 255, message = "Use at most 255 characters.")
+  @Text(required = true, max = 255, message = "Enter a title.")
   private final String title;
 
-  @NotBlank(message = "Choose a type.")
-  @Size(max = 50, message = "Use at most 50 characters.")
+  @Text(required = true, max = 50, message = "Choose a type.")
   private final String type;
 
-  @NotBlank(message = "Enter who leads it.")
-  @Size(max = 100, message = "Use at most 100 characters.")
+  @Text(required = true, max = 100, message = "Enter who leads it.")
   private final String lead;
 
   @NotNull(message = "Enter the start date and time.")
@@ -32,16 +29,16 @@ public final class InteractionDraft {
   @NotNull(message = "Enter the end date and time.")
   private final OffsetDateTime endDateTime;
 
-  @NotBlank(message = "Choose a time zone.")
+  @Text(required = true, max = 64, message = "Choose a time zone.")
   private final String timezone;
 
-  @Size(max = 255, message = "Use at most 255 characters.")
+  @Text(max = 255)
   private final String location;
 
-  @Size(max = 10_000, message = "Use at most 10,000 characters.")
+  @Text(max = 10_000, multiline = true)
   private final String description;
 
-  @Size(max = 10_000, message = "Use at most 10,000 characters.")
+  @Text(max = 10_000, multiline = true)
   private final String notes;
 
   /** Inputs that could not even be read (e.g. a date in the wrong format), by field. */
@@ -60,12 +57,18 @@ public final class InteractionDraft {
     this.title = title;
     this.type = type;
     this.lead = lead;
-    this.startDateTime = startDateTime;
-    this.endDateTime = endDateTime;
+    // Kept to the microsecond, as the database stores them: two times apart by less must not
+    // pass the check that the end comes after the start and then fail in the database.
+    this.startDateTime = micros(startDateTime);
+    this.endDateTime = micros(endDateTime);
     this.timezone = timezone;
     this.location = location;
     this.description = description;
     this.notes = notes;
+  }
+
+  private static OffsetDateTime micros(OffsetDateTime time) {
+    return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The same draft, with fields whose input could not be read (their value here is null). */

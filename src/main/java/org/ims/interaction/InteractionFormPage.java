@@ -16,6 +16,7 @@ import java.util.Set;
 import org.ims.platform.ApiException;
 import org.ims.platform.ErrorEnvelope.FieldError;
 import org.ims.platform.Pages;
+import org.ims.platform.TextRules;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.primefaces.PrimeFaces;
@@ -141,7 +142,7 @@ public class InteractionFormPage implements Serializable {
       case DUPLICATE_TITLE -> {
         duplicateMessage =
             "An interaction titled \u201c"
-                + title.trim()
+                + TextRules.clean(title)
                 + "\u201d already starts on that day. Save this one as well?";
         PrimeFaces.current().executeScript("PF('duplicateDialog').show()");
         FacesContext.getCurrentInstance().validationFailed();

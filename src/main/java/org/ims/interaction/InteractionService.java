@@ -19,6 +19,7 @@ import org.ims.platform.ApiException;
 import org.ims.platform.ErrorCode;
 import org.ims.platform.ErrorEnvelope.FieldError;
 import org.ims.platform.InputValidator;
+import org.ims.platform.TextRules;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteScoped;
@@ -202,9 +203,7 @@ public class InteractionService {
     validator.problems(draft).stream()
         .filter(e -> !unreadable.contains(e.field()))
         .forEach(problems::add);
-    if (draft.type() != null
-        && !draft.type().isBlank()
-        && !isAllowedType(draft.type(), currentType)) {
+    if (!TextRules.isBlank(draft.type()) && !isAllowedType(draft.type(), currentType)) {
       problems.add(new FieldError("type", "Choose one of this site's interaction types."));
     }
     return problems;
@@ -212,7 +211,7 @@ public class InteractionService {
 
   /** An active type of the site, or the record's current type even if retired since. */
   private boolean isAllowedType(String type, String currentType) {
-    String wanted = type.trim();
+    String wanted = TextRules.clean(type);
     return wanted.equalsIgnoreCase(currentType)
         || types.activeTypes().stream().anyMatch(t -> t.name().equalsIgnoreCase(wanted));
   }
@@ -221,13 +220,23 @@ public class InteractionService {
   private void refuseDuplicateTitle(InteractionDraft draft, Long excludedId) {
     ZoneId zone = ZoneId.of(draft.timezone());
     LocalDate day = draft.startDateTime().atZoneSameInstant(zone).toLocalDate();
+    String title = TextRules.clean(draft.title());
+    // Two requests recording the same title on the same day at once would each find none: the
+    // check and the write run under a lock of that site, title and day, held until commit.
+    em.createNativeQuery(
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock("
+                + "hashtextextended(?1 || '/' || lower(?2) || '/' || ?3, 0))) AS locked")
+        .setParameter(1, context.siteId().toString())
+        .setParameter(2, title)
+        .setParameter(3, day.toString())
+        .getSingleResult();
     List<Interaction> same =
         em.createQuery(
                 "SELECT i FROM Interaction i WHERE lower(i.title) = lower(:title)"
                     + " AND i.deletedAt IS NULL AND i.startTime >= :from AND i.startTime < :to"
                     + " AND i.id <> :excluded",
                 Interaction.class)
-            .setParameter("title", draft.title().trim())
+            .setParameter("title", title)
             .setParameter("from", day.atStartOfDay(zone).toInstant())
             .setParameter("to", day.plusDays(1).atStartOfDay(zone).toInstant())
             .setParameter("excluded", excludedId == null ? -1L : excludedId)
@@ -237,7 +246,7 @@ public class InteractionService {
       throw new ApiException(
           ErrorCode.DUPLICATE_TITLE,
           "An interaction titled \""
-              + draft.title().trim()
+              + title
               + "\" already starts on "
               + day
               + ". Send allowDuplicate=true to record it anyway.",

@@ -68,7 +68,7 @@ public record SearchCriteria(
             instant(p, "from", zone, false),
             instant(p, "to", zone, true),
             p.text("createdBy"),
-            sort(p.text("sort"), warnings),
+            sort(p.text("sort"), direction(p), warnings),
             p.page(),
             p.pageSize(),
             warnings);
@@ -118,6 +118,38 @@ public record SearchCriteria(
         newPage,
         newPageSize,
         warnings);
+  }
+
+  /**
+   * The sort with {@code direction} applied: asc or desc turns a sort by one field given without a
+   * sign (or the default sort) that way; with a '-' field, or several fields, the signs win and a
+   * warning says so.
+   */
+  static List<SortKey> sort(String value, Boolean descending, List<String> warnings) {
+    List<SortKey> keys = sort(value, warnings);
+    if (descending == null) {
+      return keys;
+    }
+    boolean signed = value != null && value.trim().startsWith("-");
+    if (keys.size() > 1 || (signed && keys.get(0).descending() != descending)) {
+      warnings.add(
+          "direction applies to a sort by one field without '-': the order of sort was used.");
+      return keys;
+    }
+    return List.of(new SortKey(keys.get(0).field(), descending));
+  }
+
+  /** true for desc, false for asc, null when not given. */
+  private static Boolean direction(QueryParameters p) {
+    String value = p.text("direction");
+    if (value == null) {
+      return null;
+    }
+    if (value.equalsIgnoreCase("asc") || value.equalsIgnoreCase("desc")) {
+      return value.equalsIgnoreCase("desc");
+    }
+    p.problem("direction", "Use asc or desc.");
+    return null;
   }
 
   static List<SortKey> sort(String value, List<String> warnings) {

@@ -1,6 +1,7 @@
 package org.ims.interaction;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -205,13 +206,12 @@ public final class SearchQuery {
     // whatever ends after "from" starts after "from" minus that: a bound the date index can use.
     if (c.from() != null) {
       sql.append(" AND i.end_datetime > :from AND i.start_datetime > :startsAfter");
-      parameters.put("from", OffsetDateTime.ofInstant(c.from(), ZoneOffset.UTC));
-      parameters.put(
-          "startsAfter", OffsetDateTime.ofInstant(c.from().minus(site.longest()), ZoneOffset.UTC));
+      parameters.put("from", timestamp(c.from()));
+      parameters.put("startsAfter", timestamp(c.from().minus(site.longest())));
     }
     if (c.to() != null) {
       sql.append(" AND i.start_datetime < :to");
-      parameters.put("to", OffsetDateTime.ofInstant(c.to(), ZoneOffset.UTC));
+      parameters.put("to", timestamp(c.to()));
     }
     if (c.createdBy() != null) {
       sql.append(" AND lower(cu.username) = lower(:createdBy)");
@@ -219,6 +219,20 @@ public final class SearchQuery {
     }
     return sql.toString();
   }
+
+  /**
+   * An instant as a bound of a search, within what PostgreSQL's timestamps can hold (4713 BC to
+   * 294276 AD): every stored time is inside it, so moving a bound beyond it to its edge changes no
+   * result, and neither a client's far date nor a site's longest interaction can make the query
+   * fail.
+   */
+  static OffsetDateTime timestamp(Instant bound) {
+    Instant inside = bound.isBefore(EARLIEST) ? EARLIEST : bound.isAfter(LATEST) ? LATEST : bound;
+    return OffsetDateTime.ofInstant(inside, ZoneOffset.UTC);
+  }
+
+  private static final Instant EARLIEST = Instant.parse("-4712-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("+294276-01-01T00:00:00Z");
 
   /** Case- and accent-insensitive "contains", served by the trigram indexes of the columns. */
   private void contains(StringBuilder sql, String name, String column, String value) {

@@ -9,11 +9,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
  * The rules that involve more than one field or the time-zone database: the time zone is a known
- * IANA id, and the end comes after the start. Each problem is reported on its own field.
+ * IANA id; start and end lie in {@link #EARLIEST}..{@link #LATEST}; the end comes after the start
+ * and at most {@link #LONGEST} later. Each problem is reported on its own field.
+ *
+ * <p>The bounds are what an interaction can sensibly be, and they keep every search's date
+ * arithmetic far inside what the database can represent.
  */
 @Constraint(validatedBy = ValidSchedule.Validator.class)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +31,10 @@ public @interface ValidSchedule {
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
+
+  Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  Instant LATEST = Instant.parse("2999-12-31T23:59:59.999999Z");
+  Duration LONGEST = Duration.ofDays(366);
 
   /** Checks an {@link InteractionDraft}. */
   class Validator implements ConstraintValidator<ValidSchedule, InteractionDraft> {
@@ -40,13 +50,28 @@ public @interface ValidSchedule {
             "Choose a time zone from the list (an IANA id such as Europe/London).");
         valid = false;
       }
-      if (draft.startDateTime() != null
-          && draft.endDateTime() != null
-          && !draft.endDateTime().toInstant().isAfter(draft.startDateTime().toInstant())) {
+      Instant start = draft.startDateTime() == null ? null : draft.startDateTime().toInstant();
+      Instant end = draft.endDateTime() == null ? null : draft.endDateTime().toInstant();
+      valid &= inRange(context, "startDateTime", start);
+      valid &= inRange(context, "endDateTime", end);
+      if (start != null && end != null && !end.isAfter(start)) {
         report(context, "endDateTime", "The end must be after the start.");
+        valid = false;
+      } else if (start != null
+          && end != null
+          && Duration.between(start, end).compareTo(LONGEST) > 0) {
+        report(context, "endDateTime", "An interaction lasts at most 366 days.");
         valid = false;
       }
       return valid;
+    }
+
+    private static boolean inRange(ConstraintValidatorContext context, String field, Instant time) {
+      if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
+        report(context, field, "Use a date from the year 1900 to 2999.");
+        return false;
+      }
+      return true;
     }
 
     static boolean isZone(String id) {

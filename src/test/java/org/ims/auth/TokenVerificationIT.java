@@ -83,6 +83,23 @@ class TokenVerificationIT {
     assertEquals(200, Api.get(sign(claims, serverKey()), "/api/auth/me").status());
   }
 
+  @Test
+  void aTokenCarryingAnotherUsersSessionIsRefused() throws Exception {
+    JsonObject viewer =
+        AuthApiIT.claims(Api.session("viewer", "Viewer#2026pass").getString("token"));
+    JsonObject editor =
+        AuthApiIT.claims(Api.session("editor", "Editor#2026pass").getString("token"));
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder(claims("ims", Instant.now(), Instant.now().plusSeconds(3600)))
+            .subject(viewer.getString("sub"))
+            .claim("site", viewer.getJsonNumber("site").longValue())
+            .claim("sid", editor.getString("sid"))
+            .build();
+    Http.Reply reply = Api.get(sign(claims, serverKey()), "/api/auth/me");
+    assertEquals(401, reply.status(), reply.body());
+    assertEquals("SESSION_ENDED", reply.json().getJsonObject("error").getString("code"));
+  }
+
   private static void assertRefused(String token) {
     Http.Reply reply = Api.get(token, "/api/auth/me");
     assertEquals(401, reply.status(), reply.body());
