@@ -33,6 +33,12 @@ public final class TestEnvironment implements LauncherSessionListener {
   /** The test server's login limit per username and minute. */
   public static final int LOGINS_PER_MINUTE = 30;
 
+  /**
+   * The loopback addresses the test server trusts as reverse proxies (127.0.0.250 and .251): no
+   * other test calls from them, so every other client keeps the address of its socket.
+   */
+  public static final String TRUSTED_PROXIES = "127.0.0.250/31";
+
   private static EmbeddedDatabase database;
   private static PayaraMicroServer server;
   private static DevKeys keys;
@@ -63,6 +69,7 @@ public final class TestEnvironment implements LauncherSessionListener {
     }
     environment.put("IMS_AUTH_RATE_LIMIT_PER_IP", "100000");
     environment.put("IMS_AUTH_RATE_LIMIT_PER_USERNAME", Integer.toString(LOGINS_PER_MINUTE));
+    environment.put("IMS_HTTP_TRUSTED_PROXIES", TRUSTED_PROXIES);
     settings =
         new PayaraMicroServer.Settings(
             Path.of(System.getProperty("payara.microJar")),
