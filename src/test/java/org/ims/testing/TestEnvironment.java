@@ -131,6 +131,12 @@ public final class TestEnvironment implements LauncherSessionListener {
     return server.baseUrl();
   }
 
+  /** The process id of the shared test server, for tests that look at what it listens on. */
+  public static long serverPid() {
+    baseUrl();
+    return server.pid();
+  }
+
   public static EmbeddedDatabase database() {
     if (database == null) {
       throw new IllegalStateException("No test database: integration tests run with mvn verify");
