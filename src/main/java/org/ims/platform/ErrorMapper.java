@@ -75,6 +75,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
           .forEach(header -> header.getValue().forEach(v -> builder.header(header.getKey(), v)));
       return builder.build();
     }
+    if (StatementTimeout.isCause(cause)) {
+      // Expected under load or for a heavy request: no stack trace, but visible to the operator.
+      LOG.warning(() -> "A statement ran into the statement timeout, requestId=" + requestId);
+      return toResponse(StatementTimeout.refusal());
+    }
     LOG.log(Level.SEVERE, "Unexpected failure, requestId=" + requestId, cause);
     return respond(500, ErrorEnvelope.forStatus(500, requestId));
   }

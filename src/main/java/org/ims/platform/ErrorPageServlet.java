@@ -45,6 +45,13 @@ public class ErrorPageServlet extends HttpServlet {
       status = 400;
       message =
           "This form has expired or did not come from this application. Reload the page and try again.";
+    } else if (failure instanceof Throwable t && StatementTimeout.isCause(t)) {
+      // A page whose statement the database cancelled: nothing was changed, try again.
+      ApiException refusal = StatementTimeout.refusal();
+      status = refusal.status();
+      message = refusal.getMessage();
+      refusal.headers().forEach(response::setHeader);
+      LOG.warning(() -> "A statement ran into the statement timeout, requestId=" + requestId);
     } else if (failure instanceof Throwable t) {
       status = 500;
       LOG.log(Level.SEVERE, "Unexpected failure, requestId=" + requestId, t);
