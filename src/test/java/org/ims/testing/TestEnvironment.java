@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -63,7 +66,20 @@ public final class TestEnvironment implements LauncherSessionListener {
     Path log = dir.resolve("server.log");
     deleteRecursively(dir.resolve("postgres"));
     deleteRecursively(log);
-    database = new EmbeddedDatabase(dir.resolve("postgres"), freePort(), false).start();
+    // WAL archiving on, to nowhere until BackupRestoreIT points it at an archive of its own:
+    // archive_mode needs a restart to change, the command only a reload. The command is set in
+    // postgresql.auto.conf (ALTER SYSTEM), which a command-line setting would override.
+    database =
+        new EmbeddedDatabase(dir.resolve("postgres"), freePort(), false)
+            .with("archive_mode", "on")
+            .start();
+    try (Connection c = database.connectAsSuperuser();
+        Statement s = c.createStatement()) {
+      s.execute("ALTER SYSTEM SET archive_command = '/bin/true'");
+      s.execute("SELECT pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not configure WAL archiving", e);
+    }
     keys = DevKeys.ensure(dir.resolve("keys"));
     Map<String, String> environment =
         new LinkedHashMap<>(PayaraMicroServer.environment(database, keys, true));
