@@ -1,6 +1,7 @@
 package org.ims.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -154,7 +155,7 @@ class FirstAdministratorIT {
 
     Http.Reply again = login(server, ADMIN, chosen);
     assertEquals(200, again.status(), again.body());
-    assertTrue(!again.json().getJsonObject("data").getBoolean("passwordChangeRequired"));
+    assertFalse(again.json().getJsonObject("data").getBoolean("passwordChangeRequired"));
     String admin = again.json().getJsonObject("data").getString("token");
 
     Http.Reply created =
