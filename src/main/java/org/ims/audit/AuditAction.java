@@ -22,6 +22,8 @@ public enum AuditAction {
   SEARCH,
   EXPORT,
   USER_CREATED,
+  /** The first administrator and site of an empty installation, from its start-up settings. */
+  FIRST_ADMINISTRATOR_CREATED,
   USER_UPDATED,
   USER_DEACTIVATED,
   USER_REACTIVATED,

@@ -107,7 +107,13 @@ public class FinderPage implements Serializable {
       Pages.show(invalid, null);
       return;
     }
-    InteractionSearch.Page page = interactions.export(criteria);
+    SearchCriteria chosen = criteria;
+    // A refused export (one that took too long, say) shows why on the page instead of a file.
+    InteractionSearch.Page page =
+        Pages.attempt("finder", () -> interactions.export(chosen)).orElse(null);
+    if (page == null) {
+      return;
+    }
     byte[] file = InteractionExport.write(format, page.items());
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
@@ -266,10 +272,12 @@ public class FinderPage implements Serializable {
       }
     }
 
+    /** A refused search (one that took too long, say) shows why, above an empty table. */
     private InteractionSearch.Page searchPage(SearchCriteria criteria) {
       try {
         return interactions.find(criteria);
-      } catch (ApiException invalid) {
+      } catch (ApiException refused) {
+        Pages.show(refused, null);
         return null;
       }
     }

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.ims.audit.AuditAction;
+import org.ims.platform.StatementTimeout;
 import org.ims.site.SiteContext;
 import org.ims.site.SiteScoped;
 
@@ -51,7 +53,27 @@ public class InteractionSearch {
     return page;
   }
 
+  /**
+   * A search the statement timeout stopped is refused with what the user can do about it; the
+   * export's query is the same search, at most {@link InteractionExport#MAX_ROWS} rows, under the
+   * same bound.
+   */
   private Page run(SearchCriteria criteria, AuditAction action) {
+    try {
+      return search(criteria, action);
+    } catch (PersistenceException failure) {
+      if (StatementTimeout.isCause(failure)) {
+        throw StatementTimeout.refusal(
+            "The search took longer than "
+                + StatementTimeout.configured().toSeconds()
+                + " seconds and was stopped. Narrow it down (a type, a date range, more words)"
+                + " or try again in a moment.");
+      }
+      throw failure;
+    }
+  }
+
+  private Page search(SearchCriteria criteria, AuditAction action) {
     SearchQuery.SiteStats site =
         SearchQuery.SiteStats.of(
             (Object[])

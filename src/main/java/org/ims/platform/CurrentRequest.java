@@ -30,7 +30,10 @@ public final class CurrentRequest {
     return info == null ? null : info.id;
   }
 
-  /** The client's address as the server saw it, or {@code null} outside a request. */
+  /**
+   * The client's address: the connection's, or behind a trusted proxy the client's ({@link
+   * ForwardedHeadersFilter}); {@code null} outside a request.
+   */
   public static String clientAddress() {
     Info info = CURRENT.get();
     return info == null ? null : info.clientAddress;

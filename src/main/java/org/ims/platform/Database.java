@@ -8,12 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
  * db.url}, {@code db.user}, {@code db.password}; environment variables {@code DB_URL}, {@code
  * DB_USER}, {@code DB_PASSWORD}), so the same WAR runs against any PostgreSQL 14+.
  *
+ * <p>Every connection carries the statement timeout ({@link BoundedDataSource}). A request that
+ * finds all 32 connections in use waits for one at most 10 seconds (the max wait below), then
+ * fails; docs/deployment.md describes both bounds.
+ *
  * <p>This pool connects as the application role, which owns no table: row-level security applies to
  * it. Schema migrations use separate owner credentials (see {@link SchemaMigration}).
  */
 @DataSourceDefinition(
     name = Database.JNDI_NAME,
-    className = "org.postgresql.ds.PGSimpleDataSource",
+    className = "org.ims.platform.BoundedDataSource",
     url = "${MPCONFIG=db.url}",
     user = "${MPCONFIG=db.user}",
     password = "${MPCONFIG=db.password}",

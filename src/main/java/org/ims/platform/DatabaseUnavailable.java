@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Recognises a failure that means "the database cannot be reached now", whoever reports it (the
@@ -15,7 +17,27 @@ public final class DatabaseUnavailable {
   /** Seconds a client is told to wait: about how long a database restart or failover takes. */
   public static final int RETRY_AFTER_SECONDS = 5;
 
+  private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class.getName());
+
   private DatabaseUnavailable() {}
+
+  /**
+   * The one answer of the API and the pages to a database that could not serve the request now:
+   * unreachable, or a statement it cancelled at {@link StatementTimeout}. Both are 503 with
+   * Retry-After and logged as warnings (expected in operation, no stack trace); empty for any other
+   * failure.
+   */
+  public static Optional<ApiException> refusalFor(Throwable failure, String requestId) {
+    if (isCause(failure)) {
+      LOG.warning(() -> "Database unavailable, requestId=" + requestId);
+      return Optional.of(refusal());
+    }
+    if (StatementTimeout.isCause(failure)) {
+      LOG.warning(() -> "A statement ran into the statement timeout, requestId=" + requestId);
+      return Optional.of(StatementTimeout.refusal());
+    }
+    return Optional.empty();
+  }
 
   public static boolean isCause(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,9 +69,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                       "body", "The request body is not valid JSON of the expected shape.")),
               requestId));
     }
-    if (DatabaseUnavailable.isCause(cause)) {
-      LOG.log(Level.WARNING, "Database unavailable, requestId=" + requestId);
-      return toResponse(DatabaseUnavailable.refusal());
+    Optional<ApiException> unavailable = DatabaseUnavailable.refusalFor(cause, requestId);
+    if (unavailable.isPresent()) {
+      return toResponse(unavailable.get());
     }
     if (cause instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       Response original = web.getResponse();

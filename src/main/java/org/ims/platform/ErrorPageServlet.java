@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -103,9 +104,9 @@ public class ErrorPageServlet extends HttpServlet {
             "This form has expired or did not come from this application. Reload the page and"
                 + " try again.");
       }
-      if (DatabaseUnavailable.isCause(failure)) {
-        LOG.log(Level.WARNING, "Database unavailable, requestId=" + requestId);
-        return DatabaseUnavailable.refusal();
+      Optional<ApiException> unavailable = DatabaseUnavailable.refusalFor(failure, requestId);
+      if (unavailable.isPresent()) {
+        return unavailable.get();
       }
       LOG.log(Level.SEVERE, "Unexpected failure, requestId=" + requestId, failure);
       return new ApiException(ErrorCode.INTERNAL_ERROR, ErrorCode.messageFor(500));

@@ -81,20 +81,25 @@ public class RequestIdFilter extends HttpFilter {
     String route = RouteName.of(request, status);
     metrics.record(request.getMethod(), route, status, duration);
     if (ACCESS_LOG.isLoggable(Level.INFO)) {
-      ACCESS_LOG.log(accessRecord(request.getMethod(), route, status, duration.toMillis()));
+      ACCESS_LOG.log(
+          accessRecord(
+              request.getMethod(), route, status, duration.toMillis(), request.getRemoteAddr()));
     }
   }
 
   /**
    * Never the concrete path or the query string: ids, search words and tokens stay out of the log.
    * The request id, user and site are added like on every other line ({@link RequestLogContext}).
+   * The client's address is the one behind a trusted proxy ({@link ForwardedHeadersFilter}).
    */
-  private static LogRecord accessRecord(String method, String route, int status, long millis) {
+  private static LogRecord accessRecord(
+      String method, String route, int status, long millis, String clientAddress) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("method", method);
     fields.put("path", route);
     fields.put("status", status);
     fields.put("durationMs", millis);
+    fields.put("clientAddress", clientAddress);
     LogRecord record =
         new LogRecord(Level.INFO, method + " " + route + " " + status + " " + millis + "ms");
     record.setLoggerName(ACCESS_LOG.getName());

@@ -58,6 +58,18 @@ public class SiteContext {
   }
 
   /**
+   * For the first start of an empty installation only ({@code org.ims.user.FirstStart}): the new
+   * global administrator, who belongs to no site yet, creating the first one. No site is active.
+   */
+  public void establishWithoutSite(Caller caller) {
+    this.userId = caller.userId();
+    this.username = caller.username();
+    this.sessionId = caller.sessionId();
+    this.passwordChangeRequired = caller.passwordChangeRequired();
+    this.globalAdmin = caller.globalAdmin();
+  }
+
+  /**
    * For work no person asked for (scheduled jobs): acts at one site, as nobody. Only ever called by
    * the system itself, never from a request.
    */

@@ -63,6 +63,14 @@ public class User {
     this.mustChangePassword = mustChangePassword;
   }
 
+  /**
+   * Makes the account a global administrator: only the first one is made so ({@link
+   * FirstAdministrator}).
+   */
+  void grantGlobalAdmin() {
+    this.globalAdmin = true;
+  }
+
   public void changeEmail(String email) {
     this.email = email;
     this.updatedAt = Instant.now();

@@ -99,6 +99,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return port;
   }
 
+  /** The cluster's data directory (what a base backup copies). */
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
   public String jdbcUrl() {
     return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
   }

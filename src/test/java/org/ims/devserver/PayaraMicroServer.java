@@ -49,7 +49,10 @@ public final class PayaraMicroServer implements AutoCloseable {
       Path log,
       List<String> clustering) {
 
-    /** A server that runs alone: no Hazelcast, so rate limits are counted in its memory. */
+    /**
+     * A server that runs alone: no Hazelcast, so rate limits are counted in its memory. Not {@code
+     * --nocluster}, which still starts Hazelcast and has it listen on every interface.
+     */
     public Settings(
         Path microJar,
         Path war,
@@ -58,7 +61,15 @@ public final class PayaraMicroServer implements AutoCloseable {
         Map<String, String> environment,
         List<String> jvmOptions,
         Path log) {
-      this(microJar, war, serverConfig, port, environment, jvmOptions, log, List.of("--nocluster"));
+      this(
+          microJar,
+          war,
+          serverConfig,
+          port,
+          environment,
+          jvmOptions,
+          log,
+          List.of("--nohazelcast"));
     }
 
     /** The same server with these environment variables added or replaced. */

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -33,6 +36,19 @@ public final class TestEnvironment implements LauncherSessionListener {
   /** The test server's login limit per username and minute. */
   public static final int LOGINS_PER_MINUTE = 30;
 
+  /**
+   * The loopback addresses the test server trusts as reverse proxies (127.0.0.250 and .251): no
+   * other test calls from them, so every other client keeps the address of its socket.
+   */
+  public static final String TRUSTED_PROXIES = "127.0.0.250/31";
+
+  /**
+   * The test server's statement timeout: shorter than the default, so that StatementTimeoutIT waits
+   * seconds, not tens of seconds, for each statement it holds up; still far above any statement the
+   * other tests run.
+   */
+  public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(4);
+
   private static EmbeddedDatabase database;
   private static PayaraMicroServer server;
   private static DevKeys keys;
@@ -50,7 +66,20 @@ public final class TestEnvironment implements LauncherSessionListener {
     Path log = dir.resolve("server.log");
     deleteRecursively(dir.resolve("postgres"));
     deleteRecursively(log);
-    database = new EmbeddedDatabase(dir.resolve("postgres"), freePort(), false).start();
+    // WAL archiving on, to nowhere until BackupRestoreIT points it at an archive of its own:
+    // archive_mode needs a restart to change, the command only a reload. The command is set in
+    // postgresql.auto.conf (ALTER SYSTEM), which a command-line setting would override.
+    database =
+        new EmbeddedDatabase(dir.resolve("postgres"), freePort(), false)
+            .with("archive_mode", "on")
+            .start();
+    try (Connection c = database.connectAsSuperuser();
+        Statement s = c.createStatement()) {
+      s.execute("ALTER SYSTEM SET archive_command = '/bin/true'");
+      s.execute("SELECT pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not configure WAL archiving", e);
+    }
     keys = DevKeys.ensure(dir.resolve("keys"));
     Map<String, String> environment =
         new LinkedHashMap<>(PayaraMicroServer.environment(database, keys, true));
@@ -63,6 +92,8 @@ public final class TestEnvironment implements LauncherSessionListener {
     }
     environment.put("IMS_AUTH_RATE_LIMIT_PER_IP", "100000");
     environment.put("IMS_AUTH_RATE_LIMIT_PER_USERNAME", Integer.toString(LOGINS_PER_MINUTE));
+    environment.put("IMS_HTTP_TRUSTED_PROXIES", TRUSTED_PROXIES);
+    environment.put("IMS_DB_STATEMENT_TIMEOUT", STATEMENT_TIMEOUT.toString());
     settings =
         new PayaraMicroServer.Settings(
             Path.of(System.getProperty("payara.microJar")),
@@ -123,6 +154,12 @@ public final class TestEnvironment implements LauncherSessionListener {
       throw new IllegalStateException("No test server: integration tests run with mvn verify");
     }
     return server.baseUrl();
+  }
+
+  /** The process id of the shared test server, for tests that look at what it listens on. */
+  public static long serverPid() {
+    baseUrl();
+    return server.pid();
   }
 
   public static EmbeddedDatabase database() {
