@@ -187,12 +187,20 @@ DECLARE
     last_seq  bigint;
     last_hash varchar(64);
 BEGIN
-    SELECT * INTO head FROM audit_chain c
-     WHERE c.retention_class = class
-     ORDER BY c.chain_id IS NOT DISTINCT FROM held DESC, (c.chain_id + pg_backend_pid()) % 16, c.chain_id
-     LIMIT 1
-     FOR UPDATE SKIP LOCKED;
-    IF NOT FOUND THEN
+    -- The chain this transaction holds, by its key: the common case, and the cheap one.
+    IF held IS NOT NULL THEN
+        SELECT * INTO head FROM audit_chain c
+         WHERE c.chain_id = held AND c.retention_class = class
+         FOR UPDATE SKIP LOCKED;
+    END IF;
+    IF head.chain_id IS NULL THEN
+        SELECT * INTO head FROM audit_chain c
+         WHERE c.retention_class = class
+         ORDER BY (c.chain_id + pg_backend_pid()) % 16, c.chain_id
+         LIMIT 1
+         FOR UPDATE SKIP LOCKED;
+    END IF;
+    IF head.chain_id IS NULL THEN
         SELECT * INTO STRICT head FROM audit_chain c
          WHERE c.retention_class = class
          ORDER BY (c.chain_id + pg_backend_pid()) % 16, c.chain_id
