@@ -2,6 +2,8 @@ package org.ims.interaction;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,12 @@ public class SearchAudit {
 
   /** When each recent search was recorded, by what makes it the same. */
   private final Map<Seen, Instant> recorded = new ConcurrentHashMap<>();
+
+  /**
+   * Observed at deployment so that the bean is made, and its settings read, then: a window that
+   * cannot be read fails the start, not the first search.
+   */
+  void check(@Observes Startup startup) {}
 
   @PostConstruct
   void parse() {

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
  */
 record RetentionPeriod(String property, String iso) {
 
-  /** Checks the value at start-up, so that a typo fails the deployment, not a night's run. */
+  /** Reads a configured value; refuses what is not an ISO-8601 period, or a negative one. */
   static RetentionPeriod parse(String property, String value) {
     String text = value.trim().toUpperCase(java.util.Locale.ROOT);
     try {

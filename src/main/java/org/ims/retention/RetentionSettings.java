@@ -2,6 +2,8 @@ package org.ims.retention;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,6 +44,12 @@ public class RetentionSettings {
   private RetentionPeriod activity;
   private RetentionPeriod sessions;
   private RetentionPeriod archived;
+
+  /**
+   * Observed at deployment so that the bean is made, and its settings read, then: a period that
+   * cannot be read fails the start, not a night's run.
+   */
+  void check(@Observes Startup startup) {}
 
   @PostConstruct
   void parse() {
