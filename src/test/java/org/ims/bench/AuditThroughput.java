@@ -54,15 +54,21 @@ public final class AuditThroughput {
   private static final List<String> ACTIONS =
       List.of("SEARCH", "LOGIN_SUCCEEDED", "INTERACTION_UPDATED", "SEARCH");
 
+  /** Rows name a user and a site, as the application's do (each is a foreign key checked). */
   private static final String ONE_ROW =
       "INSERT INTO audit_log (occurred_at, user_id, username, site_id, action, ip_address,"
-          + " request_id, details) VALUES (now(), NULL, 'bench', NULL, ?, '127.0.0.1', ?,"
+          + " request_id, details) VALUES (now(), ?, 'bench', ?, ?, '127.0.0.1', ?,"
           + " '{\"search\":\"budget\",\"page\":1,\"results\":25}')";
 
   private static final String MANY_ROWS =
       "INSERT INTO audit_log (occurred_at, user_id, username, site_id, action, ip_address,"
-          + " request_id, details) SELECT now(), NULL, 'bench', NULL, 'SEARCH', '127.0.0.1', r,"
+          + " request_id, details) SELECT now(), ?, 'bench', ?, 'SEARCH', '127.0.0.1', r,"
           + " '{\"search\":\"budget\",\"page\":1,\"results\":25}' FROM unnest(?::varchar[]) r";
+
+  /** The users and sites the rows name: one per writer, as many users on a few sites. */
+  private static long[] users;
+
+  private static long[] sites;
 
   private AuditThroughput() {}
 
@@ -83,6 +89,7 @@ public final class AuditThroughput {
           .target(System.getProperty("bench.schema", "latest"))
           .load()
           .migrate();
+      actors(db, Arrays.stream(connections).max().orElse(1));
       System.out.printf("Load average before: %s%n", loadAverage());
       List<String> rows = new ArrayList<>();
       rows.add("| connections | one action per transaction | batched search records (100/tx) |");
@@ -143,9 +150,11 @@ public final class AuditThroughput {
     try (PreparedStatement insert = c.prepareStatement(ONE_ROW);
         PreparedStatement other = c.prepareStatement("SELECT 1")) {
       long i = 0;
+      insert.setLong(1, users[writer]);
+      insert.setLong(2, sites[writer % sites.length]);
       while (System.nanoTime() < end) {
-        insert.setString(1, ACTIONS.get((int) (i % ACTIONS.size())));
-        insert.setString(2, writer + "-" + i++);
+        insert.setString(3, ACTIONS.get((int) (i % ACTIONS.size())));
+        insert.setString(4, writer + "-" + i++);
         insert.executeUpdate();
         other.executeQuery().close();
         c.commit();
@@ -159,15 +168,45 @@ public final class AuditThroughput {
     try (PreparedStatement insert = c.prepareStatement(MANY_ROWS)) {
       long i = 0;
       String[] ids = new String[100];
+      insert.setLong(1, users[writer]);
+      insert.setLong(2, sites[writer % sites.length]);
       while (System.nanoTime() < end) {
         for (int k = 0; k < ids.length; k++) {
           ids[k] = writer + "-" + i++;
         }
-        insert.setArray(1, c.createArrayOf("varchar", ids));
+        insert.setArray(3, c.createArrayOf("varchar", ids));
         insert.executeUpdate();
         c.commit();
         written.addAndGet(ids.length);
       }
+    }
+  }
+
+  /** A user per writer and four sites. */
+  private static void actors(EmbeddedDatabase db, int writers) throws SQLException {
+    users = new long[writers];
+    sites = new long[4];
+    try (Connection c = db.connectAsOwner()) {
+      for (int i = 0; i < sites.length; i++) {
+        sites[i] = id(c, "INSERT INTO sites (name) VALUES ('Bench site " + i + "') RETURNING id");
+      }
+      for (int i = 0; i < writers; i++) {
+        users[i] =
+            id(
+                c,
+                "INSERT INTO users (username, email, password_hash) VALUES ('bench"
+                    + i
+                    + "', 'bench"
+                    + i
+                    + "@bench.example', 'x') RETURNING id");
+      }
+    }
+  }
+
+  private static long id(Connection c, String sql) throws SQLException {
+    try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
