@@ -16,10 +16,10 @@ import org.ims.platform.DatabaseReading;
 
 /**
  * Users active in the last 15 minutes, across every server: the distinct users of the audit trail's
- * recent entries. Every signed-in user leaves some (the Finder records each search, every change is
- * recorded); attempts that did not sign anyone in are left out. The query reads the recent entries
- * of each action through the (action, time) index, and runs at most once a minute, on a scrape,
- * never on a request.
+ * recent entries. Every signed-in user leaves some (sign-ins, every change, the Finder's searches:
+ * each search once per 10 minutes, less than this window); attempts that did not sign anyone in are
+ * left out. The query reads the recent entries of each action through the (action, time) index, and
+ * runs at most once a minute, on a scrape, never on a request.
  */
 @ApplicationScoped
 public class ActiveUsersMetric {

@@ -1,6 +1,10 @@
 package org.ims.audit;
 
-/** What an audit entry records: security events and changes to data. */
+/**
+ * What an audit entry records: security events and changes to data. Each action belongs to a
+ * retention class in the database ({@code ims_audit_retention_class}, migration V5): a new action
+ * needs a migration that names it there, or it is kept as a change.
+ */
 public enum AuditAction {
   LOGIN_SUCCEEDED,
   LOGIN_FAILED,
@@ -41,5 +45,9 @@ public enum AuditAction {
   INTERACTION_TYPES_REORDERED,
   INTERACTION_TYPE_RETIRED,
   INTERACTION_TYPE_REINSTATED,
-  AUDIT_CHAIN_VERIFIED
+  AUDIT_CHAIN_VERIFIED,
+  /** The single chain of V4 split into the chains of V5 (written once, by the migration). */
+  AUDIT_CHAIN_MIGRATED,
+  /** One run of the retention job: what it removed or anonymised, and the chains' new starts. */
+  RETENTION_RUN
 }

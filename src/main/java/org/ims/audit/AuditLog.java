@@ -10,10 +10,11 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 
 /**
- * Writes the audit trail. Each row joins the hash chain under a lock of the chain's head that is
- * held until the writing transaction ends (see {@code V4__audit_hash_chain.sql}). So within one
- * transaction, record security events before changes: a security event runs in a new transaction
- * that would wait for the suspended one holding the head.
+ * Writes the audit trail. Each row joins one of the hash chains of its retention class, whose head
+ * stays locked until the writing transaction ends (see {@code V5__audit_chains_and_retention.sql}):
+ * a transaction keeps appending to the chain it holds, others take a chain nobody holds, so
+ * transactions no longer queue behind each other. Searches and exports, recorded often and off the
+ * request's work, go through {@link DeferredAuditLog} instead.
  */
 @Stateless
 public class AuditLog {

@@ -147,22 +147,33 @@ public class InteractionService {
     return InteractionView.of(interaction);
   }
 
-  /** Removes for good what was deleted before the cut-off. Returns how many rows went. */
-  public int purgeDeletedBefore(Instant cutoff) {
+  /**
+   * Removes for good up to {@code limit} interactions deleted before the cut-off, oldest deletions
+   * first; the retention job calls again until fewer come back. Returns how many rows went.
+   */
+  public int purgeDeletedBefore(Instant cutoff, int limit) {
     context.require(Role.ADMINISTRATOR, "purge deleted interactions");
-    int purged =
-        em.createQuery("DELETE FROM Interaction i WHERE i.deletedAt < :cutoff")
+    List<Long> ids =
+        em.createQuery(
+                "SELECT i.id FROM Interaction i WHERE i.deletedAt < :cutoff ORDER BY i.deletedAt",
+                Long.class)
             .setParameter("cutoff", cutoff)
-            .executeUpdate();
-    if (purged > 0) {
-      audit.change(
-          AuditAction.INTERACTION_PURGED,
-          context.actor(),
-          "Interaction",
-          null,
-          null,
-          Map.of("count", purged, "deletedBefore", cutoff.toString()));
+            .setMaxResults(limit)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
     }
+    int purged =
+        em.createQuery("DELETE FROM Interaction i WHERE i.id IN :ids")
+            .setParameter("ids", ids)
+            .executeUpdate();
+    audit.change(
+        AuditAction.INTERACTION_PURGED,
+        context.actor(),
+        "Interaction",
+        null,
+        null,
+        Map.of("count", purged, "deletedBefore", cutoff.toString()));
     return purged;
   }
 

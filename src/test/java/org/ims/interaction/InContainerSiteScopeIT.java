@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Inside the server: the site-scoping interceptor is active around the services, sets the site for
  * the transaction only, and the database alone (filter off) still hides other sites' rows; the
- * nightly purge removes what was deleted over 30 days ago and nothing else.
+ * retention job's purge removes what was deleted over 30 days ago and nothing else.
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerSiteScopeIT {
@@ -128,7 +128,7 @@ class InContainerSiteScopeIT {
     probe.backdateDeletion(headquarters, old, 31);
     transaction.commit();
 
-    assertTrue(purge.purgeDeletedBefore(retention.cutoff()) >= 1);
+    assertTrue(purge.purgeDeletedBefore(retention.cutoff(), 1) >= 1, "in batches of one");
 
     transaction.begin();
     try {

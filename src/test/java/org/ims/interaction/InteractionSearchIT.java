@@ -14,8 +14,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -269,7 +275,9 @@ class InteractionSearchIT {
 
   @Test
   void searchesAreRecordedForAudit() throws InterruptedException {
-    String requestId = find("search=figures").header("X-Request-ID").orElseThrow();
+    // Criteria no other test of this class uses: a search already recorded within the window is
+    // not recorded again, and the row would name that earlier request.
+    String requestId = find("search=figures&lead=jonas").header("X-Request-ID").orElseThrow();
     String logged = null;
     for (int i = 0; i < 50 && logged == null; i++) {
       logged =
@@ -279,6 +287,55 @@ class InteractionSearchIT {
       Thread.sleep(100);
     }
     assertEquals("figures", logged);
+  }
+
+  @Test
+  void aSearchIsRecordedOncePerCriteriaNotPerPageSortOrReturnWhileEveryExportIs()
+      throws InterruptedException {
+    String word = "volume" + UUID.randomUUID().toString().substring(0, 8);
+    for (String query :
+        List.of(
+            "search=" + word,
+            "search=" + word + "&page=2",
+            "search=" + word + "&sort=title&pageSize=50",
+            "search=" + word,
+            "search=" + word + "&type=Meeting",
+            "search=" + word + "&type=Meeting&page=3")) {
+      assertEquals(200, find(query).status(), query);
+    }
+    for (int i = 0; i < 2; i++) {
+      assertEquals(200, find("export", "search=" + word + "&format=csv").status());
+    }
+    String rows =
+        "SELECT action || ':' || count(*) FILTER (WHERE details->'types' <> '[]') || '/' || count(*)"
+            + " FROM audit_log WHERE username = ? AND details->>'search' = ?"
+            + " GROUP BY action ORDER BY action";
+    String expected = "EXPORT:0/2,SEARCH:1/2";
+    String found = null;
+    for (int i = 0; i < 50 && !expected.equals(found); i++) {
+      Thread.sleep(100);
+      found = recorded(rows, word);
+    }
+    // Written a moment after the requests: a little longer, for any row that should not come.
+    Thread.sleep(1000);
+    assertEquals(expected, recorded(rows, word), "one search without and one with the type filter");
+  }
+
+  private String recorded(String sql, String word) {
+    try (Connection c = TestEnvironment.database().connectAsOwner();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, user);
+      s.setString(2, word);
+      List<String> lines = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          lines.add(rs.getString(1));
+        }
+      }
+      return String.join(",", lines);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -113,6 +113,27 @@ class MetricsIT {
   }
 
   @Test
+  void theRetentionAndDeferredAuditSeriesExistBeforeTheFirstRun() {
+    Scrape now = Scrape.now();
+    for (String outcome : List.of("completed", "failed", "skipped")) {
+      assertTrue(now.has("ims_retention_runs_total", Map.of("outcome", outcome)), outcome);
+    }
+    for (String data :
+        List.of(
+            "authentication-logs",
+            "activity-logs",
+            "login-attempts",
+            "sessions",
+            "refresh-tokens",
+            "deleted-interactions")) {
+      assertTrue(now.has("ims_retention_rows_total", Map.of("data", data)), data);
+    }
+    assertTrue(now.has("ims_retention_duration_seconds_count", Map.of()), "run timer");
+    assertTrue(now.has("ims_retention_last_completed_seconds", Map.of()), "last run, any server");
+    assertTrue(now.has("ims_audit_deferred_write_failures_total", Map.of()), "deferred writes");
+  }
+
+  @Test
   void theApplicationMetricsArePartOfTheWholeScrape() {
     Http.Reply all = Http.get("/metrics");
     assertEquals(200, all.status());

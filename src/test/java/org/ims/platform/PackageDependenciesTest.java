@@ -35,6 +35,7 @@ class PackageDependenciesTest {
     ALLOWED.put("auth", Set.of("user", "site", "audit", "platform"));
     ALLOWED.put("interaction", Set.of("user", "site", "audit", "platform"));
     ALLOWED.put("audit.viewer", Set.of("site", "audit", "platform"));
+    ALLOWED.put("retention", Set.of("interaction", "auth", "audit", "platform"));
   }
 
   private static final JavaClasses CLASSES =

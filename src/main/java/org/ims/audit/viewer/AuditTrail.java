@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditEntry;
 import org.ims.audit.AuditLog;
@@ -29,15 +31,34 @@ public class AuditTrail {
   @Inject MembershipService memberships;
   @Inject AuditLog audit;
 
-  /** The verdict on the hash chain. {@code firstBroken} is null when the chain is intact. */
+  /**
+   * The verdict on the hash chains. {@code firstBroken} is null when every chain is intact; {@code
+   * checkedRows} counts the rows checked, those after each chain's start.
+   */
   public record Verification(
-      boolean intact, long checkedRows, long headSequence, String headHash, Broken firstBroken) {}
+      boolean intact, long checkedRows, List<Chain> chains, Broken firstBroken) {}
 
   /**
-   * Where the chain breaks. {@code entryId} and {@code occurredAt} are withheld from a site
-   * administrator when the row is not one of their sites'.
+   * One chain as checked: its retention class, its start (the checkpoint: the sequence and hash of
+   * the last entry retired, 0 and null while none was) and its head (the newest entry). Keep the
+   * heads somewhere outside the database: they then also reveal a rewrite of a whole chain by
+   * someone with the schema owner's rights.
    */
-  public record Broken(Long entryId, long sequence, String problem, String explanation) {}
+  public record Chain(
+      int chain,
+      String retentionClass,
+      long startSequence,
+      String startHash,
+      long headSequence,
+      String headHash,
+      long checkedRows) {}
+
+  /**
+   * Where a chain breaks. {@code entryId} is withheld from a site administrator when the row is not
+   * one of their sites'.
+   */
+  public record Broken(
+      Long entryId, int chain, long sequence, String problem, String explanation) {}
 
   /** Whether the caller may read the audit trail at all: what the page asks to show it. */
   public boolean canView() {
@@ -103,70 +124,100 @@ public class AuditTrail {
   }
 
   /**
-   * Recomputes every row's hash in chain order (in the database, one statement, one snapshot) and
-   * reports the first row whose content changed, whose predecessor was changed or removed, or
-   * missing rows at the end. Recorded in the audit trail itself.
+   * Recomputes every row's hash, chain by chain from its start, in the database (two statements,
+   * each consistent in itself) and reports the first row (the oldest by id) whose content changed,
+   * or whose predecessor was changed or removed, else the first chain whose newest rows were
+   * removed. Rows up to a chain's start were retired (deleted, or anonymised and so no longer
+   * covered by their hash) and are not checked. Recorded in the audit trail itself.
    */
   public Verification verify() {
     Reach reach = reach("verify the audit log");
-    Object[] summary =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT (SELECT count(*) FROM audit_log),"
-                        + " (SELECT max(chain_seq) FROM audit_log),"
-                        + " (SELECT hash FROM audit_log ORDER BY chain_seq DESC LIMIT 1),"
-                        + " h.chain_seq, h.hash FROM audit_chain_head h")
-                .getSingleResult();
-    long rows = ((Number) summary[0]).longValue();
-    long headSequence = ((Number) summary[3]).longValue();
-    String headHash = (String) summary[4];
+    List<Chain> chains = new ArrayList<>();
+    Broken first = null;
+    long checked = 0;
+    @SuppressWarnings("unchecked")
+    List<Object[]> states =
+        em.createNativeQuery(
+                "SELECT c.chain_id, c.retention_class, c.start_seq, c.start_hash, c.head_seq,"
+                    + " c.head_hash, (SELECT count(*) FROM audit_log a"
+                    + " WHERE a.chain_id = c.chain_id AND a.chain_seq > c.start_seq),"
+                    + " l.chain_seq, l.hash FROM audit_chain c LEFT JOIN LATERAL"
+                    + " (SELECT a.chain_seq, a.hash FROM audit_log a WHERE a.chain_id = c.chain_id"
+                    + " AND a.chain_seq > c.start_seq ORDER BY a.chain_seq DESC LIMIT 1) l ON true"
+                    + " ORDER BY c.chain_id")
+            .getResultList();
+    Broken atEnd = null;
+    for (Object[] s : states) {
+      Chain chain =
+          new Chain(
+              ((Number) s[0]).intValue(),
+              (String) s[1],
+              ((Number) s[2]).longValue(),
+              (String) s[3],
+              ((Number) s[4]).longValue(),
+              (String) s[5],
+              ((Number) s[6]).longValue());
+      chains.add(chain);
+      checked += chain.checkedRows();
+      long last = s[7] == null ? chain.startSequence() : ((Number) s[7]).longValue();
+      String lastHash = s[7] == null ? chain.startHash() : (String) s[8];
+      if (atEnd == null
+          && (last != chain.headSequence() || !Objects.equals(lastHash, chain.headHash()))) {
+        atEnd =
+            new Broken(
+                null,
+                chain.chain(),
+                last + 1,
+                "ENTRIES_REMOVED_AT_END",
+                "The newest entries of chain "
+                    + chain.chain()
+                    + " were removed: the chain ends before its recorded head.");
+      }
+    }
     @SuppressWarnings("unchecked")
     List<Object[]> broken =
         em.createNativeQuery(
-                "WITH c AS (SELECT a.id, a.chain_seq, a.site_id, a.hash, a.prev_hash,"
+                "WITH c AS (SELECT a.id, a.chain_id, a.chain_seq, a.site_id, a.hash, a.prev_hash,"
                     + " ims_audit_hash(a, a.prev_hash) AS recomputed,"
-                    + " lag(a.hash) OVER (ORDER BY a.chain_seq) AS previous_hash,"
-                    + " lag(a.chain_seq) OVER (ORDER BY a.chain_seq) AS previous_seq"
-                    + " FROM audit_log a)"
-                    + " SELECT id, chain_seq, site_id,"
+                    + " lag(a.hash) OVER w AS previous_hash,"
+                    + " lag(a.chain_seq) OVER w AS previous_seq,"
+                    + " coalesce(k.start_seq, 0) AS start_seq, k.start_hash"
+                    + " FROM audit_log a LEFT JOIN audit_chain k ON k.chain_id = a.chain_id"
+                    + " WHERE a.chain_seq > coalesce(k.start_seq, 0)"
+                    + " WINDOW w AS (PARTITION BY a.chain_id ORDER BY a.chain_seq))"
+                    + " SELECT id, chain_id, chain_seq, site_id,"
                     + " CASE WHEN recomputed <> hash THEN 'CONTENT_CHANGED'"
                     + " ELSE 'PREDECESSOR_CHANGED_OR_REMOVED' END"
                     + " FROM c WHERE recomputed <> hash"
-                    + " OR chain_seq <> coalesce(previous_seq, 0) + 1"
-                    + " OR prev_hash IS DISTINCT FROM previous_hash"
-                    + " ORDER BY chain_seq LIMIT 1")
+                    + " OR chain_seq <> coalesce(previous_seq, start_seq) + 1"
+                    + " OR prev_hash IS DISTINCT FROM"
+                    + " CASE WHEN previous_seq IS NULL THEN start_hash ELSE previous_hash END"
+                    + " ORDER BY id LIMIT 1")
             .getResultList();
-    Broken first = null;
     if (!broken.isEmpty()) {
       Object[] row = broken.get(0);
-      Long siteId = row[2] == null ? null : ((Number) row[2]).longValue();
+      Long siteId = row[3] == null ? null : ((Number) row[3]).longValue();
       boolean visible = reach.global() || (siteId != null && reach.siteIds().contains(siteId));
-      String problem = (String) row[3];
+      String problem = (String) row[4];
       first =
           new Broken(
               visible ? ((Number) row[0]).longValue() : null,
-              ((Number) row[1]).longValue(),
+              ((Number) row[1]).intValue(),
+              ((Number) row[2]).longValue(),
               problem,
               problem.equals("CONTENT_CHANGED")
                   ? "This entry was changed after it was written."
                   : "The entry before this one was changed or removed.");
     } else {
-      Number lastSequence = (Number) summary[1];
-      long last = lastSequence == null ? 0 : lastSequence.longValue();
-      if (last != headSequence || (rows > 0 && !headHash.equals(summary[2]))) {
-        first =
-            new Broken(
-                null,
-                last + 1,
-                "ENTRIES_REMOVED_AT_END",
-                "The newest entries were removed: the chain ends before its recorded head.");
-      }
+      first = atEnd;
     }
-    Verification verdict = new Verification(first == null, rows, headSequence, headHash, first);
+    Verification verdict = new Verification(first == null, checked, chains, first);
     Map<String, Object> details = new HashMap<>();
     details.put("intact", verdict.intact());
-    details.put("checkedRows", rows);
+    details.put("checkedRows", checked);
+    details.put("chains", chains.size());
     if (first != null) {
+      details.put("brokenInChain", first.chain());
       details.put("brokenAtSequence", first.sequence());
       details.put("problem", first.problem());
     }
