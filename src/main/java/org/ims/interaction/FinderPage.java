@@ -117,7 +117,8 @@ public class FinderPage implements Serializable {
     external.setResponseHeader(
         "Content-Disposition",
         "attachment; filename=\""
-            + InteractionExport.fileName(page.siteName(), criteria, format)
+            + InteractionExport.fileName(
+                page.siteName(), criteria, InteractionExport.zoneOf(state.getTz()), format)
             + "\"");
     try {
       external.getResponseOutputStream().write(file);
