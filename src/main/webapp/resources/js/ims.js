@@ -165,6 +165,18 @@ IMS.form = {
       });
     }
 
+    // A page that is being left (the server answered a redirect, e.g. to the login page after
+    // the session ended) sends nothing more: a request queued behind it would reach the server
+    // without a session, start another one, and leave the login form's state in the wrong one.
+    var responses = window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.ResponseProcessor;
+    if (responses && responses.doRedirect) {
+      var redirect = responses.doRedirect;
+      responses.doRedirect = function () {
+        PrimeFaces.ajax.Queue.abortAll();
+        return redirect.apply(this, arguments);
+      };
+    }
+
     var tz = byId('finder:tz');
     if (tz && !tz.value) {
       tz.value = browserZone;
