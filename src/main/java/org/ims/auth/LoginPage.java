@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.ims.platform.CurrentRequest;
@@ -18,8 +17,7 @@ import org.ims.site.Membership;
 @RequestScoped
 public class LoginPage {
 
-  private static final DateTimeFormatter UNLOCK_TIME =
-      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter UNLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   @Inject LoginService logins;
   @Inject SessionService sessions;
@@ -56,8 +54,10 @@ public class LoginPage {
     } else if (result instanceof LoginResult.Locked locked) {
       Pages.error(
           "This account is locked after too many failed attempts. Try again after "
-              + UNLOCK_TIME.format(locked.until())
-              + ".");
+              + UNLOCK_TIME.format(locked.until().atZone(Pages.userZone()))
+              + " ("
+              + Pages.userZoneName()
+              + " time).");
     } else if (result instanceof LoginResult.NoActiveSite) {
       Pages.error("None of your sites is active. Contact your administrator.");
     } else {
@@ -83,6 +83,11 @@ public class LoginPage {
       return "Your session has expired. Log in again to continue.";
     }
     return loggedOut ? "You have been logged out." : null;
+  }
+
+  /** The page the login returns to, as the page script compares it with its own address. */
+  public String getReturnPath() {
+    return AuthPages.safeNext(next);
   }
 
   public String getUsername() {

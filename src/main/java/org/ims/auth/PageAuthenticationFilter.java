@@ -8,8 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import org.ims.platform.ApiException;
 import org.ims.site.SiteContext;
@@ -36,9 +39,11 @@ public class PageAuthenticationFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
+    // Asked before the session is first touched: the server may give a new session the id the
+    // browser sent for its expired one, which then reads as valid.
+    boolean expired =
+        request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
     if (!web.isLoggedIn()) {
-      boolean expired =
-          request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
       toLogin(request, response, expired);
       return;
     }
@@ -65,8 +70,14 @@ public class PageAuthenticationFilter extends HttpFilter {
   private void toLogin(HttpServletRequest request, HttpServletResponse response, boolean expired)
       throws IOException {
     String asked = request.getServletPath();
-    if (request.getQueryString() != null && "GET".equals(request.getMethod())) {
-      asked += "?" + request.getQueryString();
+    if ("GET".equals(request.getMethod())) {
+      if (request.getQueryString() != null) {
+        asked += "?" + request.getQueryString();
+      }
+    } else {
+      // A form sent from a page (Save, a row action) goes to the page's own address, which names
+      // the record; the page it came from says which that is.
+      asked = pageSentFrom(request).orElse(asked);
     }
     redirect(
         request,
@@ -75,6 +86,32 @@ public class PageAuthenticationFilter extends HttpFilter {
             + "?next="
             + URLEncoder.encode(asked, StandardCharsets.UTF_8)
             + (expired ? "&expired=true" : ""));
+  }
+
+  /**
+   * The page of this application a form was sent from, as its path and query: the Referer, when it
+   * names a page of this server and application (browsers send it within the origin).
+   */
+  private static Optional<String> pageSentFrom(HttpServletRequest request) {
+    String referer = request.getHeader("Referer");
+    if (referer == null) {
+      return Optional.empty();
+    }
+    try {
+      URI from = new URI(referer);
+      String prefix = request.getContextPath() + "/";
+      if (!request.getServerName().equalsIgnoreCase(from.getHost())
+          || from.getRawPath() == null
+          || !from.getRawPath().startsWith(prefix)
+          || !from.getRawPath().endsWith(".xhtml")) {
+        return Optional.empty();
+      }
+      String page = from.getRawPath().substring(request.getContextPath().length());
+      String next = from.getRawQuery() == null ? page : page + "?" + from.getRawQuery();
+      return next.equals(AuthPages.safeNext(next)) ? Optional.of(next) : Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
   }
 
   /** A plain redirect, or for a Faces Ajax request the partial response that makes one. */

@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * The Finder's column chooser: which columns a user hid, remembered in a cookie of their browser so
- * that the choice survives sessions (it is not a search: the address does not carry it).
+ * that the choice survives sessions (it is not a search: the address does not carry it). Until a
+ * user chooses, the long texts (description, notes) are hidden, so that the title has the room and
+ * a row stays one line; the chooser shows them.
  */
 final class FinderColumns implements Serializable {
 
@@ -31,12 +33,19 @@ final class FinderColumns implements Serializable {
 
   private static final String COOKIE = "ims-finder-hidden";
 
-  private final Set<String> hidden = new LinkedHashSet<>();
+  /** The columns hidden until the user chooses otherwise. */
+  static final List<String> HIDDEN_BY_DEFAULT = List.of("description", "notes");
+
+  /** The cookie's value when the user hid nothing (an empty value would read as no choice). */
+  private static final String NONE = "none";
+
+  private final Set<String> hidden = new LinkedHashSet<>(HIDDEN_BY_DEFAULT);
 
   /** The choice the browser remembers. */
   static FinderColumns remembered(ExternalContext external) {
     FinderColumns columns = new FinderColumns();
     if (external.getRequestCookieMap().get(COOKIE) instanceof Cookie c && !c.getValue().isBlank()) {
+      columns.hidden.clear();
       columns.hidden.addAll(List.of(c.getValue().split("\\.")));
       columns.hidden.retainAll(ALL);
     }
@@ -57,7 +66,7 @@ final class FinderColumns implements Serializable {
     }
     external.addResponseCookie(
         COOKIE,
-        String.join(".", hidden),
+        hidden.isEmpty() ? NONE : String.join(".", hidden),
         Map.of("maxAge", 365 * 24 * 3600, "path", "/", "httpOnly", true, "sameSite", "Lax"));
   }
 }

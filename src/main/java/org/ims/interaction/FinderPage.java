@@ -2,6 +2,7 @@ package org.ims.interaction;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -43,7 +44,23 @@ public class FinderPage implements Serializable {
   @Inject InteractionTypeService typeService;
   @Inject SiteContext context;
 
+  private static final String DEFAULT_SORT = "-startDateTime";
+
+  /** The sorts the phone's menu offers, by the API's sort parameter. */
+  private static final Map<String, String> SORT_CHOICES = new LinkedHashMap<>();
+
+  static {
+    SORT_CHOICES.put(DEFAULT_SORT, "Start, latest first");
+    SORT_CHOICES.put("startDateTime", "Start, earliest first");
+    SORT_CHOICES.put("title", "Title, A to Z");
+    SORT_CHOICES.put("-title", "Title, Z to A");
+    SORT_CHOICES.put("type", "Type, A to Z");
+    SORT_CHOICES.put("lead", "Lead, A to Z");
+    SORT_CHOICES.put("location", "Location, A to Z");
+  }
+
   private FinderState state = new FinderState();
+  private String sortChoice;
   private FinderColumns columns = new FinderColumns();
   private boolean filtersOpen;
   private InteractionSearch.Page result;
@@ -60,6 +77,10 @@ public class FinderPage implements Serializable {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     external.getRequestParameterValuesMap().forEach((name, v) -> parameters.put(name, List.of(v)));
     state = FinderState.of(parameters);
+    if (state.getTz() == null) {
+      // Dates are whole days in the user's zone; the page script also fills it in.
+      Pages.browserZone().ifPresent(zone -> state.setTz(zone.getId()));
+    }
     state.unreadable().forEach(Pages::error);
     filtersOpen = state.advancedFiltersSet();
     try {
@@ -123,7 +144,8 @@ public class FinderPage implements Serializable {
     external.setResponseHeader(
         "Content-Disposition",
         "attachment; filename=\""
-            + InteractionExport.fileName(page.siteName(), criteria, format)
+            + InteractionExport.fileName(
+                page.siteName(), criteria, InteractionExport.zoneOf(state.getTz()), format)
             + "\"");
     try {
       external.getResponseOutputStream().write(file);
@@ -181,8 +203,63 @@ public class FinderPage implements Serializable {
     return typeService.activeTypes().stream().map(InteractionType::name).toList();
   }
 
-  public List<String> getZoneOptions() {
-    return TimeZones.REGIONS;
+  public List<SelectItem> getZoneOptions() {
+    return TimeZones.options(
+        TimeZones.current(Pages.browserZone().orElse(null)), state.getTimezone());
+  }
+
+  /** The zone From and To are days in, as the hint names it. */
+  public String getZoneName() {
+    return state.getTz() == null ? Pages.userZoneName() : state.getTz();
+  }
+
+  /** The phone's sort menu: the current sort, when it is one of {@link #getSortChoices}. */
+  public String getSortChoice() {
+    return state.getSort() == null ? DEFAULT_SORT : state.getSort();
+  }
+
+  public void setSortChoice(String choice) {
+    this.sortChoice = choice;
+  }
+
+  /**
+   * What phones sort by, where there are no column headings to click; a sort made on a wider screen
+   * that is not among them is offered as it is.
+   */
+  public List<SelectItem> getSortChoices() {
+    List<SelectItem> items = new ArrayList<>();
+    SORT_CHOICES.forEach((value, label) -> items.add(new SelectItem(value, label)));
+    if (!SORT_CHOICES.containsKey(getSortChoice())) {
+      items.add(0, new SelectItem(getSortChoice(), "As sorted in the table"));
+    }
+    return items;
+  }
+
+  /** Sorts the table as the phone's menu says, from the first page. */
+  public void applySortChoice() {
+    List<SearchCriteria.SortKey> keys = SearchCriteria.sort(sortChoice, new ArrayList<>());
+    DataTable table =
+        (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent("finder:table");
+    if (table == null) {
+      return;
+    }
+    for (SortMeta meta : table.getSortByAsMap().values()) {
+      int at = -1;
+      for (int i = 0; i < keys.size(); i++) {
+        if (keys.get(i).field().equals(meta.getField())) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        meta.setOrder(SortOrder.UNSORTED);
+      } else {
+        meta.setOrder(keys.get(at).descending() ? SortOrder.DESCENDING : SortOrder.ASCENDING);
+        meta.setPriority(at);
+      }
+    }
+    state.setSort(sortChoice);
+    state.showRows(0, state.getPageSize());
+    table.setFirst(0);
   }
 
   /** The search as a query string: the URL of this state, and where the form returns to. */

@@ -78,7 +78,12 @@ public class InteractionResource {
     SearchCriteria criteria =
         SearchCriteria.parse(uri.getQueryParameters()).withPage(1, InteractionExport.MAX_ROWS);
     InteractionSearch.Page page = search.export(criteria);
-    String fileName = InteractionExport.fileName(page.siteName(), criteria, chosen);
+    String fileName =
+        InteractionExport.fileName(
+            page.siteName(),
+            criteria,
+            InteractionExport.zoneOf(uri.getQueryParameters().getFirst("tz")),
+            chosen);
     return Response.ok(InteractionExport.write(chosen, page.items()), chosen.mediaType)
         .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
         .header("X-Total-Count", page.totalRecords())

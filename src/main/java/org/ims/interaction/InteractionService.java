@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ims.audit.AuditAction;
@@ -95,6 +96,26 @@ public class InteractionService {
         InteractionSnapshot.of(interaction));
     metrics.updated(context.siteId());
     return InteractionView.of(interaction);
+  }
+
+  /**
+   * The zone the active site works in, as far as its records tell: the one most of its latest
+   * interactions are in. A new interaction starts in it when the user's own zone is not known.
+   */
+  public Optional<String> usualZone() {
+    List<String> latest =
+        em.createQuery(
+                "SELECT i.timezone FROM Interaction i WHERE i.deletedAt IS NULL"
+                    + " ORDER BY i.startTime DESC",
+                String.class)
+            .setMaxResults(200)
+            .getResultList();
+    return latest.stream()
+        .collect(Collectors.groupingBy(zone -> zone, Collectors.counting()))
+        .entrySet()
+        .stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey);
   }
 
   /** Soft delete: gone from every read, restorable for a while (see {@link DeletionRetention}). */

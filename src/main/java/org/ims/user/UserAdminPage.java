@@ -54,6 +54,11 @@ public class UserAdminPage {
     return List.of(Role.values());
   }
 
+  /** The administrator's own account: its row offers no deactivation or removal (refused). */
+  public Long getMyId() {
+    return context.userId();
+  }
+
   public boolean isAllowed() {
     return context.can(Role.ADMINISTRATOR);
   }

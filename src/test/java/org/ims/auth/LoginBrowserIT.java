@@ -88,8 +88,7 @@ class LoginBrowserIT {
     browser.go("/");
     logIn("admin", "Admin#2026pass");
     assertEquals("Headquarters", browser.find("heading").getText());
-    browser.choose("topbar:site", "Field Office");
-    browser.clickAndWaitForPage("topbar:switchSite");
+    browser.switchSite("Field Office");
     assertEquals("Field Office", browser.find("heading").getText());
     browser.waitForText("You are now working at Field Office.");
     browser.screenshot("home", 1280);

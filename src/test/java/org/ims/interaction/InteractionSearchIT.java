@@ -355,6 +355,28 @@ class InteractionSearchIT {
   }
 
   @Test
+  void theExportsFileNameNamesTheDaysAsGivenAndItsTimesFollowOneConvention() throws Exception {
+    // Far east of UTC the range starts the day before in UTC; the name still says the days given.
+    Http.Reply reply =
+        find("export", "from=2026-01-01&to=2026-12-15&tz=Pacific%2FAuckland&format=csv");
+    assertEquals(200, reply.status(), reply.body());
+    String disposition = reply.header("Content-Disposition").orElseThrow();
+    assertTrue(disposition.contains("_from-2026-01-01_to-2026-12-15_"), disposition);
+    List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(reply.body())).getRecords();
+    assertTrue(records.size() > 1, "rows to look at: " + reply.body());
+    for (CSVRecord record : records.subList(1, records.size())) {
+      for (int column : List.of(4, 5, 11, 13)) {
+        String time = record.get(column);
+        assertTrue(
+            time.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}")
+                // Updated at stays empty for a record never changed.
+                || column == 13 && time.isEmpty(),
+            "one convention, never Z: " + time);
+      }
+    }
+  }
+
+  @Test
   void exportAsExcelHoldsTheSameRows() throws Exception {
     HttpResponse<byte[]> reply =
         HttpClient.newHttpClient()
@@ -370,6 +392,9 @@ class InteractionSearchIT {
       assertEquals(4, workbook.getSheetAt(0).getLastRowNum(), "4 rows under the header");
       assertEquals(
           "Budget follow-up", workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue());
+      var start = workbook.getSheetAt(0).getRow(1).getCell(4);
+      assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, start.getCellType(), "a date");
+      assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(start));
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -109,6 +110,16 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Selects {@code option} (of the select behind the menu {@code arguments[0]}) as a click on its
+   * item does: label, hidden select, and the change event that the page's Ajax listeners hear (the
+   * widget's selectValue is silent).
+   */
+  private static final String SELECT_LIKE_A_CLICK =
+      " var menu = PrimeFaces.getWidgetById(arguments[0]);"
+          + " if (!menu.items || menu.items.length === 0) { menu.callHandleMethod(null, null); }"
+          + " menu.selectItem(menu.selectItemFromOption($(option)), false);";
+
+  /**
    * Picks an option of a PrimeFaces select menu by its visible label, through the widget's own API
    * (the same update a click makes: label, hidden select, change event). Pointer clicks on the
    * sliding panel proved timing-dependent in headless runs.
@@ -123,7 +134,7 @@ public final class Browser implements AutoCloseable {
                     + " var option = Array.from(select.options)"
                     + "     .find(function (o) { return o.text === wanted; });"
                     + " if (!option) { return false; }"
-                    + " PrimeFaces.getWidgetById(arguments[0]).selectValue(option.value);"
+                    + SELECT_LIKE_A_CLICK
                     + " return true;",
                 menuId,
                 label);
@@ -132,6 +143,94 @@ public final class Browser implements AutoCloseable {
     }
     wait.until(ExpectedConditions.textToBe(By.cssSelector("[id='" + menuId + "_label']"), label));
     return this;
+  }
+
+  /**
+   * Picks an option of a PrimeFaces select menu by its value (what the server receives), through
+   * the widget's API like {@link #choose}.
+   */
+  public Browser chooseValue(String menuId, String value) {
+    find(menuId);
+    Object found =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "var select = document.getElementById(arguments[0] + '_input');"
+                    + " var wanted = arguments[1];"
+                    + " if (!Array.from(select.options).some(function (o) {"
+                    + "   return o.value === wanted; })) { return false; }"
+                    + " var option = Array.from(select.options)"
+                    + "     .find(function (o) { return o.value === wanted; });"
+                    + SELECT_LIKE_A_CLICK
+                    + " return true;",
+                menuId,
+                value);
+    if (!Boolean.TRUE.equals(found)) {
+      throw new IllegalArgumentException("No option of value '" + value + "' in " + menuId);
+    }
+    return this;
+  }
+
+  /** The value a PrimeFaces select menu holds now (its hidden select's). */
+  public String menuValue(String menuId) {
+    return (String)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return document.getElementById(arguments[0] + '_input').value;", menuId);
+  }
+
+  /**
+   * Switches site through the top bar's site menu, which switches as soon as a site is chosen, and
+   * waits for the new site's Finder.
+   */
+  public Browser switchSite(String siteName) {
+    WebElement toggle = driver.findElement(By.id("topbarToggle"));
+    if (toggle.isDisplayed() && !"true".equals(toggle.getAttribute("aria-expanded"))) {
+      toggle.click();
+    }
+    click("topbar:site_button");
+    WebElement item =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//a[normalize-space()='Switch to " + siteName + "']")));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.__imsPage = true;");
+    item.click();
+    wait.ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js.executeScript(
+                        "return window.__imsPage === undefined"
+                            + " && document.readyState === 'complete';")));
+    return this;
+  }
+
+  /** Makes the browser's clock run in this IANA zone, as if the user lived there. */
+  public Browser useTimeZone(String zone) {
+    ((ChromeDriver) driver)
+        .executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+    return this;
+  }
+
+  /** Resizes the window and waits until the page has the new width. */
+  public Browser resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    wait.until(
+        d ->
+            ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;"))
+                    .intValue()
+                <= width);
+    return this;
+  }
+
+  /**
+   * Saves what the page looks like at each width, under target/screenshots, for review; the window
+   * ends at 1280 px again.
+   */
+  public void screenshots(String name, int... widths) {
+    for (int width : widths) {
+      screenshot(name, width);
+    }
   }
 
   public String path() {
@@ -156,6 +255,16 @@ public final class Browser implements AutoCloseable {
   public void screenshot(String name, int width) {
     driver.manage().window().setSize(new Dimension(width, 900));
     try {
+      // The page lays itself out for the new width (media queries, widgets) before the picture.
+      wait.until(
+          d ->
+              Boolean.TRUE.equals(
+                  ((JavascriptExecutor) d)
+                      .executeAsyncScript(
+                          "var w = arguments[0], done = arguments[arguments.length - 1];"
+                              + " requestAnimationFrame(function () { setTimeout(function () {"
+                              + " done(window.innerWidth <= w); }, 150); });",
+                          width)));
       Path dir = Path.of("target", "screenshots");
       Files.createDirectories(dir);
       Files.write(

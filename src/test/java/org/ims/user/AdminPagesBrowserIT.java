@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.ims.testing.Api;
+import org.ims.testing.Axe;
 import org.ims.testing.Browser;
 import org.ims.testing.Http;
 import org.ims.testing.TestUsers;
@@ -15,6 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The administration pages, reached from the user menu: a user created there logs in with the
@@ -91,6 +97,89 @@ class AdminPagesBrowserIT {
   }
 
   @Test
+  void resetDeactivateAndRemoveAskFirstInTheStyledDialogAndOwnRowOffersNeither() {
+    String user = TestUsers.create("pg-conf", site + ":EDITOR");
+    logIn(admin, TestUsers.PASSWORD);
+    browser.go("/admin/users.xhtml");
+    browser.type("list:search", "pg-").clickAndWaitForPage("list:find");
+    int mine = rowOf(admin);
+    int theirs = rowOf(user);
+    assertTrue(
+        browser.all("[id='list:users:" + mine + ":deactivate']").isEmpty(),
+        "no Deactivate on your own row");
+    assertTrue(
+        browser.all("[id='list:users:" + mine + ":remove']").isEmpty(),
+        "no Remove on your own row");
+    assertTrue(browser.text().contains("you"), "your row says it is yours");
+
+    // Reset password: asks, naming the user and what happens; Cancel does nothing.
+    browser.click("list:users:" + theirs + ":reset");
+    WebElement dialog = browser.find("list:confirm");
+    assertTrue(dialog.getText().contains("Reset the password of " + user + "?"), dialog.getText());
+    assertTrue(dialog.getText().contains("open sessions end"), dialog.getText());
+    assertFalse(browser.text().contains("Are you sure"), "the styled dialog, not confirm()");
+    browser.screenshot("admin-users-confirm", 1280);
+    Axe.assertNoSeriousViolations(browser.driver(), "reset password confirmation");
+    browser.click("list:confirmNo");
+    assertTrue(browser.all("#temporaryPassword").isEmpty(), "cancelled: nothing reset");
+    browser.click("list:users:" + theirs + ":reset");
+    assertEquals("Reset password", browser.find("list:confirmYes").getText());
+    browser.clickAndWaitForPage("list:confirmYes");
+    browser.waitForText("The password of " + user + " was reset.");
+    assertFalse(browser.find("temporaryPassword").getText().isBlank());
+
+    // Deactivate and Remove ask in the same dialog.
+    browser.type("list:search", user).clickAndWaitForPage("list:find");
+    browser.click("list:users:0:deactivate");
+    assertTrue(browser.find("list:confirm").getText().contains("Deactivate " + user + "?"));
+    assertEquals("Deactivate", browser.find("list:confirmYes").getText());
+    browser.clickAndWaitForPage("list:confirmYes");
+    browser.waitForText(user + " is deactivated.");
+    browser.click("list:users:0:remove");
+    assertTrue(
+        browser.find("list:confirm").getText().contains("Remove " + user + " from " + site + "?"));
+    browser.click("list:confirmNo");
+    assertTrue(browser.text().contains(user), "cancelled: still a member");
+  }
+
+  @Test
+  void everyAdministrationPagePassesAxeAtEveryWidth() {
+    String global = TestUsers.create("pg-a11y", site + ":ADMINISTRATOR");
+    TestUsers.execute("UPDATE users SET global_admin = true WHERE username = ?", global);
+    logIn(global, TestUsers.PASSWORD);
+    for (String page :
+        List.of(
+            "/admin/users.xhtml",
+            "/admin/types.xhtml",
+            "/admin/deleted.xhtml",
+            "/admin/audit.xhtml",
+            "/admin/sites.xhtml")) {
+      browser.go(page);
+      browser.find("heading");
+      for (int width : new int[] {1280, 1024, 768, 375}) {
+        browser.resize(width, 900);
+        Axe.assertNoSeriousViolations(browser.driver(), page + " at " + width + " px");
+        Object fits =
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+        assertEquals(Boolean.TRUE, fits, page + " is wider than the window at " + width);
+      }
+      browser.resize(1280, 900);
+    }
+  }
+
+  /** The row (from 0) of the users table that shows this username. */
+  private int rowOf(String username) {
+    List<WebElement> names = browser.all("[id='list:users'] .username");
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).getText().equals(username)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no row for " + username);
+  }
+
+  @Test
   void typesAreAddedAndRetiredOnTheTypesPage() {
     logIn(admin, TestUsers.PASSWORD);
     openFromUserMenu("topbar:adminTypes");
@@ -128,7 +217,75 @@ class AdminPagesBrowserIT {
     assertTrue(browser.find("verify:intact").getText().startsWith("Intact:"));
     browser.type("filters:user", admin).clickAndWaitForPage("filters:find");
     browser.waitForText("LOGIN_SUCCEEDED");
-    browser.screenshot("admin-audit", 1280);
+    browser.screenshots("admin-audit", 1280, 1024, 375);
+  }
+
+  @Test
+  void theAuditLogReadsForPeopleAndPagesThroughEveryEntry() {
+    String token = Api.token(admin, TestUsers.PASSWORD);
+    // More entries than a page holds: 60 new interactions, and a search.
+    for (int i = 0; i < 60; i++) {
+      Api.post(
+          token,
+          "/api/interactions",
+          Json.createObjectBuilder()
+              .add("title", "Audited " + i)
+              .add("type", "Call")
+              .add("lead", "Amelia Hughes")
+              .add("startDateTime", "2026-05-04T09:00:00+01:00")
+              .add("endDateTime", "2026-05-04T10:00:00+01:00")
+              .add("timezone", "Europe/London")
+              .build()
+              .toString());
+    }
+    Api.get(token, "/api/interactions?search=audit&sort=-startDateTime");
+    Http.Reply api =
+        Api.get(token, "/api/audit?user=" + admin + "&action=INTERACTION_CREATED&pageSize=1");
+    long total =
+        api.json()
+            .getJsonObject("meta")
+            .getJsonObject("pagination")
+            .getJsonNumber("totalRecords")
+            .longValue();
+    logIn(admin, TestUsers.PASSWORD);
+    browser.go("/admin/audit.xhtml");
+    browser.type("filters:user", admin);
+    browser.clickAndWaitForPage("filters:find");
+    String everything = browser.text();
+    assertFalse(everything.contains("SortKey["), "no Java text: " + everything);
+    browser.chooseValue("filters:action", "INTERACTION_CREATED");
+    browser.clickAndWaitForPage("filters:find");
+    browser.waitForText("of " + total + " entries");
+    assertTrue(total >= 60, "the changes were recorded: " + total);
+    String page = browser.text();
+    assertTrue(page.contains(site), "sites by name: " + page);
+    assertTrue(page.contains("title: Audited 59"), "values as name: value: " + page);
+    assertFalse(page.contains("0:0:0:0:0:0:0:1"), "addresses in their short form");
+    assertTrue(page.contains("this computer"), "the loopback said in words");
+    assertFalse(page.contains("the newest 100"), page);
+    assertTrue(
+        page.matches("(?s).*\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}:\\d{2}.*"),
+        "times for people: " + page);
+
+    // Every entry can be reached: the last page holds the oldest ones, as the API pages them.
+    List<String> firstPage = entryTimes();
+    browser
+        .driver()
+        .findElement(By.cssSelector("[id='filters:entries'] .ui-paginator-last"))
+        .click();
+    long expected = total % 25 == 0 ? 25 : total % 25;
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> !entryTimes().equals(firstPage) && entryTimes().size() == expected);
+    assertTrue(
+        browser.text().contains((total - expected + 1) + "–" + total + " of " + total),
+        "the last page: " + browser.text());
+  }
+
+  private List<String> entryTimes() {
+    return browser.all("[id='filters:entries'] tbody tr td:first-child").stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   @Test
@@ -155,6 +312,12 @@ class AdminPagesBrowserIT {
     openFromUserMenu("topbar:adminDeleted");
     assertEquals("/admin/deleted.xhtml", browser.path());
     browser.waitForText(title);
+    String row = browser.find("list:deleted").getText();
+    assertFalse(row.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T.*"), "no raw timestamps: " + row);
+    assertTrue(row.contains("Mon 4 May 2026, 09:00 (Europe/London)"), row);
+    assertTrue(
+        row.matches("(?s).*\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} by " + admin + ".*"), row);
+    browser.screenshots("admin-deleted", 1280, 375);
     browser.clickAndWaitForPage("list:deleted:0:restore");
     browser.waitForText("Restored \"" + title + "\".");
     browser.waitForText("Nothing was deleted recently.");

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,25 @@ public class AuditTrail {
   /** Whether the caller may read the audit trail at all: what the page asks to show it. */
   public boolean canView() {
     return context.globalAdmin() || !memberships.administeredSiteIds(context.userId()).isEmpty();
+  }
+
+  /**
+   * The names of sites that entries name, for showing them: only sites within the caller's reach
+   * (the ids of others, which some details mention, stay ids).
+   */
+  public Map<Long, String> siteNames(Collection<Long> siteIds) {
+    Reach reach = reach("view the audit log");
+    List<Long> wanted =
+        siteIds.stream().filter(id -> reach.global() || reach.siteIds().contains(id)).toList();
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, String> names = new HashMap<>();
+    em.createQuery("SELECT s.id, s.name FROM Site s WHERE s.id IN :ids", Object[].class)
+        .setParameter("ids", wanted)
+        .getResultList()
+        .forEach(row -> names.put((Long) row[0], (String) row[1]));
+    return names;
   }
 
   /** One page of entries, newest first. */
