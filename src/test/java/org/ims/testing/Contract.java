@@ -62,8 +62,10 @@ public final class Contract {
       return;
     }
     operation = operation.replaceFirst("^/api/v1/", "/api/");
-    if (status == 405) {
-      return; // the method is not an operation at this address (the answer names those that are)
+    if (status == 405 || method.equals("OPTIONS")) {
+      // Not an operation: a method this address does not have (the answer names those it has),
+      // or HTTP's own question which methods those are.
+      return;
     }
     SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
     headers.forEach(
