@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ims.platform.ApiException;
+import org.ims.platform.KeyedLazyModel;
 import org.ims.platform.Pages;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
@@ -299,7 +300,11 @@ public class FinderPage implements Serializable {
   }
 
   /** Reads one page per request: the total comes with it, so no separate count (see count()). */
-  private final class Rows extends LazyDataModel<FinderRow> {
+  private final class Rows extends KeyedLazyModel<FinderRow> {
+
+    Rows() {
+      super(FinderRow::getId);
+    }
 
     /**
      * The table asks for the count before the rows, to keep its first row within range. The search
@@ -361,21 +366,6 @@ public class FinderPage implements Serializable {
 
     private int rowCount(InteractionSearch.Page page) {
       return (int) Math.min(Integer.MAX_VALUE, page.totalRecords());
-    }
-
-    @Override
-    public String getRowKey(FinderRow row) {
-      return Long.toString(row.getId());
-    }
-
-    @Override
-    public FinderRow getRowData(String rowKey) {
-      return getWrappedData() == null
-          ? null
-          : getWrappedData().stream()
-              .filter(r -> getRowKey(r).equals(rowKey))
-              .findFirst()
-              .orElse(null);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.ims.audit.AuditAction;
 import org.ims.audit.AuditEntry;
 import org.ims.platform.ApiException;
+import org.ims.platform.KeyedLazyModel;
 import org.ims.platform.Pages;
 import org.ims.platform.ResultPage;
 import org.primefaces.component.datatable.DataTable;
@@ -123,7 +124,11 @@ public class AuditLogPage implements Serializable {
   }
 
   /** One page per request, through the same search as the API (at most 100 rows a page). */
-  private final class Rows extends LazyDataModel<Row> {
+  private final class Rows extends KeyedLazyModel<Row> {
+
+    Rows() {
+      super(Row::id);
+    }
 
     private static final long serialVersionUID = 1L;
 
@@ -164,21 +169,6 @@ public class AuditLogPage implements Serializable {
           new AuditText.Names(
               id -> siteNames.getOrDefault(id, "site " + id), instant -> Pages.exactTime(instant));
       return page.items().stream().map(e -> row(e, names, siteNames)).toList();
-    }
-
-    @Override
-    public String getRowKey(Row row) {
-      return Long.toString(row.id());
-    }
-
-    @Override
-    public Row getRowData(String rowKey) {
-      return getWrappedData() == null
-          ? null
-          : getWrappedData().stream()
-              .filter(r -> getRowKey(r).equals(rowKey))
-              .findFirst()
-              .orElse(null);
     }
   }
 
