@@ -131,10 +131,12 @@ public final class SearchBenchmark {
 
   private final String base;
   private final EmbeddedDatabase db;
+  private final long serverPid;
 
-  private SearchBenchmark(String base, EmbeddedDatabase db) {
+  private SearchBenchmark(String base, EmbeddedDatabase db, long serverPid) {
     this.base = base;
     this.db = db;
+    this.serverPid = serverPid;
   }
 
   public static void main(String[] args) throws Exception {
@@ -162,7 +164,7 @@ public final class SearchBenchmark {
                 data.resolve("server.log")));
     try {
       server.awaitReady(Duration.ofMinutes(5));
-      new SearchBenchmark(server.baseUrl(), db).run();
+      new SearchBenchmark(server.baseUrl(), db, server.pid()).run();
     } finally {
       server.close();
       db.close();
@@ -195,7 +197,10 @@ public final class SearchBenchmark {
             + " REST/SQL (p50) | rows found |");
     rows.add("|---|---|---|---|---|---|---|---|---|---|");
     rows.add(floor());
-    for (Map.Entry<String, Long> site : sites.entrySet()) {
+    // -Dbench.only=throughput: the throughput figures alone, for a quick comparison of builds.
+    boolean scenarios = !"throughput".equals(System.getProperty("bench.only"));
+    for (Map.Entry<String, Long> site :
+        scenarios ? sites.entrySet() : Map.<String, Long>of().entrySet()) {
       String token = login(site.getValue());
       for (Map.Entry<String, String> scenario : SCENARIOS.entrySet()) {
         rows.add(measure(site.getKey(), site.getValue(), token, scenario));
@@ -262,8 +267,10 @@ public final class SearchBenchmark {
       }
     }
     List<String> table = new ArrayList<>();
-    table.add("| server | path | connections | requests/s | p50 | p90 | p99 | non-2xx |");
-    table.add("|---|---|---|---|---|---|---|---|");
+    table.add(
+        "| server | path | connections | requests/s | p50 | p90 | p99 | non-2xx |"
+            + " server CPU per request |");
+    table.add("|---|---|---|---|---|---|---|---|---|");
     for (String server : servers) {
       boolean project = server.equals(base);
       if (!project) {
@@ -271,21 +278,46 @@ public final class SearchBenchmark {
       }
       wrk.run(server + page, token, CLIENTS, THROUGHPUT_TIME); // warm-up
       for (int connections : new int[] {CLIENTS, 1}) {
-        table.add(wrkRow(wrk, server, page, token, connections));
+        table.add(wrkRow(wrk, server, page, token, connections, project ? serverPid : 0));
         if (project) {
-          table.add(wrkRow(wrk, server, "/health/live", null, connections));
+          table.add(wrkRow(wrk, server, "/health/live", null, connections, serverPid));
         }
       }
     }
     return table;
   }
 
-  private static String wrkRow(Wrk wrk, String server, String path, String token, int connections)
+  /**
+   * One wrk run; with the server's process id, also the CPU time the server's process spent per
+   * request: much less disturbed than latency by whatever else runs on the machine.
+   */
+  private static String wrkRow(
+      Wrk wrk, String server, String path, String token, int connections, long pid)
       throws Exception {
+    long cpuBefore = pid > 0 ? cpuMillis(pid) : 0;
     Wrk.Result r = wrk.run(server + path, token, connections, THROUGHPUT_TIME);
+    String cpu =
+        pid > 0 && r.requests() > 0
+            ? String.format("%.2f ms", (cpuMillis(pid) - cpuBefore) / (double) r.requests())
+            : "";
     return String.format(
-        "| %s | %s | %d | %.0f | %.2f ms | %.2f ms | %.2f ms | %d |",
-        server, path, connections, r.requestsPerSecond(), r.p50(), r.p90(), r.p99(), r.non2xx());
+        "| %s | %s | %d | %.0f | %.2f ms | %.2f ms | %.2f ms | %d | %s |",
+        server,
+        path,
+        connections,
+        r.requestsPerSecond(),
+        r.p50(),
+        r.p90(),
+        r.p99(),
+        r.non2xx(),
+        cpu);
+  }
+
+  /** User and system CPU time of a process so far, from /proc (Linux; clock ticks of 10 ms). */
+  private static long cpuMillis(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   private static String loadAverage() {
