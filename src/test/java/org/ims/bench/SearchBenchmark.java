@@ -219,6 +219,7 @@ public final class SearchBenchmark {
             + " figures include of the client's and HTTP's own cost)");
     System.out.println();
     System.out.println(throughput);
+    System.out.println("Server process: " + residentMemory(serverPid) + " resident (-Xmx1g).");
     if (!wrk.isEmpty()) {
       System.out.println();
       System.out.println(
@@ -318,6 +319,19 @@ public final class SearchBenchmark {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+  }
+
+  /** The VmRSS line of /proc/PID/status: the process's resident memory now. */
+  private static String residentMemory(long pid) {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+          .filter(line -> line.startsWith("VmRSS:"))
+          .map(line -> line.substring(6).strip())
+          .findFirst()
+          .orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String loadAverage() {
