@@ -96,6 +96,10 @@ public class RequestAuthentication {
     Instant now = Instant.now();
     try (Connection c = database.getConnection();
         PreparedStatement statement = c.prepareStatement(CALLER_SQL)) {
+      if (!c.getAutoCommit()) {
+        // Outside a transaction the statement must not open one on a pooled connection.
+        c.setAutoCommit(true);
+      }
       statement.setLong(1, siteId);
       statement.setObject(2, sessionId);
       statement.setLong(3, userId);
