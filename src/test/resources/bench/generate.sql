@@ -1,5 +1,6 @@
--- Benchmark data set (org.ims.bench.SearchBenchmark): 1,000,000 interactions over 100 sites.
--- Site "Bench 001" holds 200,000; the other 99 share 800,000 (about 8,080 each), their rows
+-- Benchmark data set (org.ims.bench.SearchBenchmark): ${bench_rows} interactions over 100 sites
+-- (1,000,000 at the full scale). Site "Bench 001" holds a fifth (200,000 at the full scale); the
+-- other 99 share the rest (about 8,080 each at the full scale), their rows
 -- interleaved on disk as a shared database's would be. Five years of
 -- dates, 7 types per site, 240 leads, 60 locations, 24 time zones, descriptions and notes built
 -- from a vocabulary of everyday meeting prose. One word, "zanzibar", is rare (about 1 in 10,000).
@@ -136,7 +137,7 @@ FROM vocab v,
                 timestamptz '2021-11-22 00:00 UTC'
                     + make_interval(mins => 15 * (random() * 5 * 365 * 96)::int) AS starts,
                 CASE WHEN n % 5 = 0 THEN 1 ELSE 2 + n % 99 END AS site_number
-         FROM generate_series(1, 1000000) AS n
+         FROM generate_series(1, ${bench_rows}) AS n
      ) AS r
 JOIN sites site ON site.name = format('Bench %s', lpad(r.site_number::text, 3, '0'))
 JOIN users author ON author.username = format('author%s', 1 + (r.a * 20)::int % 20);

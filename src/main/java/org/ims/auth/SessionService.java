@@ -149,12 +149,6 @@ public class SessionService {
         .executeUpdate();
   }
 
-  /** Whether the session is open and is the user's own (a token names both). */
-  public boolean isActive(UUID sessionId, Long userId) {
-    AuthSession session = em.find(AuthSession.class, sessionId);
-    return session != null && session.userId().equals(userId) && session.isActiveAt(Instant.now());
-  }
-
   private Tokens issue(
       AuthSession session, User user, Membership site, List<Membership> sites, Instant now) {
     byte[] secret = new byte[32];

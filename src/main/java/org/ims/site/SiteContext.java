@@ -43,17 +43,34 @@ public class SiteContext {
       UUID sessionId,
       boolean passwordChangeRequired) {}
 
-  /** Called by the authentication filters only. */
+  /** The caller's membership of the active site, as authentication read it: site and role. */
+  public record Access(Long siteId, String siteName, boolean siteActive, Role role) {
+
+    public static Access of(Membership membership) {
+      return new Access(
+          membership.site().id(),
+          membership.site().name(),
+          membership.site().active(),
+          membership.role());
+    }
+  }
+
+  /** The same, from a loaded membership (in-container tests). */
   public void establish(Caller caller, Membership membership) {
+    establish(caller, Access.of(membership));
+  }
+
+  /** Called by the authentication filters only. */
+  public void establish(Caller caller, Access access) {
     this.userId = caller.userId();
     this.username = caller.username();
     this.sessionId = caller.sessionId();
     this.passwordChangeRequired = caller.passwordChangeRequired();
     this.globalAdmin = caller.globalAdmin();
-    this.siteId = membership.site().id();
-    this.siteName = membership.site().name();
-    this.siteActive = membership.site().active();
-    this.role = membership.role();
+    this.siteId = access.siteId();
+    this.siteName = access.siteName();
+    this.siteActive = access.siteActive();
+    this.role = access.role();
     CurrentRequest.identify(userId, siteId);
   }
 
