@@ -8,6 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  * db.url}, {@code db.user}, {@code db.password}; environment variables {@code DB_URL}, {@code
  * DB_USER}, {@code DB_PASSWORD}), so the same WAR runs against any PostgreSQL 14+.
  *
+ * <p>The definition is the standard annotation with constant values only, so every server reads it
+ * the same way; the connection settings are read by {@link BoundedDataSource} itself. The {@code
+ * fish.payara.*} properties tune Payara's pool (validation on checkout, all connections dropped at
+ * the first failure); other servers ignore them and use their own pool's recovery
+ * (docs/deployment.md).
+ *
  * <p>Every connection carries the statement timeout ({@link BoundedDataSource}). A request that
  * finds all 32 connections in use waits for one at most 10 seconds (the max wait below), then
  * fails; docs/deployment.md describes both bounds.
@@ -18,9 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @DataSourceDefinition(
     name = Database.JNDI_NAME,
     className = "org.ims.platform.BoundedDataSource",
-    url = "${MPCONFIG=db.url}",
-    user = "${MPCONFIG=db.user}",
-    password = "${MPCONFIG=db.password}",
     minPoolSize = 2,
     maxPoolSize = 32,
     properties = {

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,7 +48,8 @@ public class RateLimitSettings {
 
   @Inject
   @ConfigProperty(name = "ims.rate-limit.cache-manager")
-  String cacheManager;
+  // Optional: an empty value is "no value" to some servers' MicroProfile Config (Liberty's).
+  Optional<String> cacheManager;
 
   private RateLimit requestsPerUser;
   private RateLimit requestsPerIp;
@@ -103,6 +105,6 @@ public class RateLimitSettings {
 
   /** JNDI name of the cluster's JCache manager; empty to count in each server's memory. */
   public String cacheManagerJndiName() {
-    return cacheManager;
+    return cacheManager.map(String::strip).orElse("");
   }
 }

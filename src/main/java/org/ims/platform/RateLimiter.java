@@ -10,17 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.cache.Cache;
-import javax.cache.CacheException;
-import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.ModifiedExpiryPolicy;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -34,7 +26,6 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class RateLimiter {
 
   private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
-  private static final String CACHE = "ims-rate-limits";
 
   @Inject RateLimitSettings settings;
 
@@ -138,44 +129,22 @@ public class RateLimiter {
 
   /**
    * The cluster's JCache, looked up by the JNDI name the server registers it under ({@code
-   * ims.rate-limit.cache-manager}); none when the name is empty, unbound, or the server runs
-   * without a cluster.
+   * ims.rate-limit.cache-manager}); none when the name is empty, unbound, the server runs without a
+   * cluster, or has no JCache API at all.
    */
   private Optional<SharedBuckets> sharedStore() {
     String jndiName = settings.cacheManagerJndiName();
     if (jndiName.isBlank()) {
       return Optional.empty();
     }
-    try {
-      CacheManager manager = (CacheManager) new InitialContext().lookup(jndiName);
-      return Optional.of(SharedBuckets.in(cache(manager)));
-    } catch (NamingException | RuntimeException e) {
-      LOG.log(
-          Level.INFO,
-          "No shared JCache at {0} ({1}): rate limits are counted by this server alone",
-          new Object[] {jndiName, e.toString()});
+    if (!JCacheBuckets.apiPresent()) {
+      LOG.info(
+          () ->
+              "This server has no JCache API for "
+                  + jndiName
+                  + ": rate limits are counted by this server alone");
       return Optional.empty();
     }
-  }
-
-  /** The buckets' cache; servers starting together may race to create it, and one wins. */
-  private Cache<String, byte[]> cache(CacheManager manager) {
-    Cache<String, byte[]> cache = manager.getCache(CACHE, String.class, byte[].class);
-    if (cache != null) {
-      return cache;
-    }
-    try {
-      // An idle bucket would be full again after one window: it may be forgotten by then.
-      return manager.createCache(
-          CACHE,
-          new MutableConfiguration<String, byte[]>()
-              .setTypes(String.class, byte[].class)
-              .setExpiryPolicyFactory(
-                  ModifiedExpiryPolicy.factoryOf(
-                      new javax.cache.expiry.Duration(
-                          TimeUnit.SECONDS, settings.window().toSeconds()))));
-    } catch (CacheException createdMeanwhile) {
-      return manager.getCache(CACHE, String.class, byte[].class);
-    }
+    return JCacheBuckets.lookup(jndiName, settings.window());
   }
 }

@@ -56,8 +56,24 @@ public final class Http {
 
   /** Sends a request whose body is these very bytes (text or not). */
   public static Reply sendBytes(String method, String path, byte[] body, String... headers) {
+    return sendTo(TestEnvironment.baseUrl(), method, path, body, headers);
+  }
+
+  /** Sends a request to another server than the shared test server (ServersSmokeIT). */
+  public static Reply sendTo(
+      String baseUrl, String method, String path, String body, String... headers) {
+    return sendTo(
+        baseUrl,
+        method,
+        path,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        headers);
+  }
+
+  private static Reply sendTo(
+      String baseUrl, String method, String path, byte[] body, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(TestEnvironment.baseUrl() + path))
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .method(
                 method,
