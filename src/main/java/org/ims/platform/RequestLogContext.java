@@ -15,9 +15,9 @@ import java.util.logging.Logger;
  * Puts the request id, and once known the user id and active site id, on every log line written
  * while a request is served, whoever writes it (the application, Hibernate, Payara): a filter on
  * the root logger's handlers adds them to the record as a {@code Map} parameter, which the JSON
- * formatter of {@code server-config/logging.properties} writes as top-level fields. Installed while
- * the application is deployed; removed at undeployment so that the server keeps no reference to the
- * application's classes.
+ * formatter of {@code server-config/payara-micro/logging.properties} writes as top-level fields.
+ * Installed while the application is deployed; removed at undeployment so that the server keeps no
+ * reference to the application's classes.
  */
 @WebListener
 public class RequestLogContext implements ServletContextListener {

@@ -32,10 +32,11 @@ import org.ims.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server log (target/it/server.log, written through server-config/logging.properties): one JSON
- * object per line; one access line per request naming its operation by template, with the request
- * id of the response, the user and the site; and never a password, token, search text or title.
- * Other tests share the server and its log: this one looks at its own requests only.
+ * The server log (target/it/server.log, written through
+ * server-config/payara-micro/logging.properties): one JSON object per line; one access line per
+ * request naming its operation by template, with the request id of the response, the user and the
+ * site; and never a password, token, search text or title. Other tests share the server and its
+ * log: this one looks at its own requests only.
  */
 class LogFormatIT {
 

@@ -82,7 +82,7 @@ class OpsEndpointsIT {
           path);
       assertEquals("DENY", reply.header("X-Frame-Options").orElse(null), path);
       assertTrue(reply.header("Referrer-Policy").isPresent(), path);
-      // server-config/pre-boot-commands.asadmin: the server does not advertise itself.
+      // server-config/payara-micro/pre-boot-commands.asadmin: the server does not advertise itself.
       assertTrue(reply.header("X-Powered-By").isEmpty(), path);
       assertFalse(reply.header("Server").orElse("").contains("Payara"), path);
     }
