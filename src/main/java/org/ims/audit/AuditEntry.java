@@ -7,8 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.JdbcType;
 
 /** One line of the audit trail. Written once, never changed (the database refuses updates). */
 @Entity
@@ -44,15 +43,15 @@ public class AuditEntry {
   @Column(name = "request_id")
   private String requestId;
 
-  @JdbcTypeCode(SqlTypes.JSON)
+  @JdbcType(JsonbAsText.class)
   @Column(name = "old_values")
   private String oldValues;
 
-  @JdbcTypeCode(SqlTypes.JSON)
+  @JdbcType(JsonbAsText.class)
   @Column(name = "new_values")
   private String newValues;
 
-  @JdbcTypeCode(SqlTypes.JSON)
+  @JdbcType(JsonbAsText.class)
   private String details;
 
   protected AuditEntry() {}

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -104,6 +105,11 @@ public class ErrorPageServlet extends HttpServlet {
             "This form has expired or did not come from this application. Reload the page and"
                 + " try again.");
       }
+      if (anyCause(failure, t -> t instanceof java.io.FileNotFoundException)) {
+        // Open Liberty's static file servlet reports a missing file (a browser's /favicon.ico)
+        // by throwing, where Payara answers 404.
+        return new ApiException(ErrorCode.NOT_FOUND, ErrorCode.messageFor(404));
+      }
       Optional<ApiException> unavailable = DatabaseUnavailable.refusalFor(failure, requestId);
       if (unavailable.isPresent()) {
         return unavailable.get();
@@ -125,11 +131,18 @@ public class ErrorPageServlet extends HttpServlet {
    * on a page that keeps state: Mojarra reports that as a plain FacesException).
    */
   private static boolean isUnrestorableForm(Throwable failure) {
+    return anyCause(
+        failure,
+        t ->
+            t instanceof ViewExpiredException
+                || (t.getClass().getName().startsWith("jakarta.faces.")
+                    && t.getMessage() != null
+                    && t.getMessage().contains("Unable to restore view")));
+  }
+
+  private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof ViewExpiredException
-          || (t.getClass().getName().startsWith("jakarta.faces.")
-              && t.getMessage() != null
-              && t.getMessage().contains("Unable to restore view"))) {
+      if (test.test(t)) {
         return true;
       }
     }

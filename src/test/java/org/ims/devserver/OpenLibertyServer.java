@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Open Liberty from its distribution zip: a server of its own (its user folder, {@code
  * WLP_USER_DIR}, under the work directory) with {@code server-config/open-liberty/server.xml}, a
- * {@code server.env} holding the application's environment, the WAR in {@code apps/} and the data
- * source's jars in {@code lib/}.
+ * {@code server.env} that {@code server create} wrote, with the application's environment added,
+ * the WAR in {@code apps/} and the data source's jars in {@code lib/}.
  */
 public final class OpenLibertyServer extends InstalledServer {
 
@@ -56,12 +56,15 @@ public final class OpenLibertyServer extends InstalledServer {
         "IMS_JPA_JTA_PLATFORM",
         "org.hibernate.engine.transaction.jta.platform.internal.WebSphereLibertyJtaPlatform");
     env.put("IMS_RATE_LIMIT_CACHE_MANAGER", "");
+    // Appended: `server create` wrote the keystore's password there, which MicroProfile JWT needs.
     Files.writeString(
         dir.resolve("server.env"),
-        env.entrySet().stream()
+        "\n"
+            + env.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"))
-            + "\n");
+            + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
     Files.createDirectories(dir.resolve("apps"));
     Files.createDirectories(dir.resolve("lib"));
     Files.copy(settings.war(), dir.resolve("apps/ims.war"));

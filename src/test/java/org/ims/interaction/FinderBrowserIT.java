@@ -329,12 +329,7 @@ class FinderBrowserIT {
   }
 
   private void logIn(String username) {
-    browser.go("/login.xhtml");
-    browser
-        .type("login:username", username)
-        .type("login:password", TestUsers.PASSWORD)
-        .clickAndWaitForPage("login:submit");
-    browser.find("finder:search");
+    browser.logIn(username, TestUsers.PASSWORD).find("finder:search");
   }
 
   private void type(String id, String text) {

@@ -591,11 +591,7 @@ class FormAndFinderBrowserIT {
   // Helpers.
 
   private void logIn(String username) {
-    browser.go("/login.xhtml");
-    browser
-        .type("login:username", username)
-        .type("login:password", TestUsers.PASSWORD)
-        .clickAndWaitForPage("login:submit");
+    browser.logIn(username, TestUsers.PASSWORD);
     if (browser.path().startsWith("/select-site.xhtml")) {
       browser.choose("select:site", site + " (EDITOR)");
       browser.clickAndWaitForPage("select:continue");

@@ -1,6 +1,7 @@
 package org.ims.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -19,11 +20,16 @@ import java.util.concurrent.Future;
 import org.ims.devserver.InstalledServer;
 import org.ims.devserver.OpenLibertyServer;
 import org.ims.devserver.PayaraServer;
+import org.ims.testing.Browser;
 import org.ims.testing.Http;
 import org.ims.testing.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * servers profile, which unpacks the distributions ({@code mvn verify -Pservers
  * -Dit.test=ServersSmokeIT}); without it only Payara Micro is checked.
  */
+@Order(Integer.MAX_VALUE - 10)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServersSmokeIT {
 
   private static final Map<String, String> BASE_URLS = new ConcurrentHashMap<>();
@@ -55,18 +63,25 @@ class ServersSmokeIT {
         settings(dir.resolve("payara6"), work.resolve("payara-server"), environment);
     InstalledServer.Settings liberty =
         settings(dir.resolve("wlp"), work.resolve("open-liberty"), environment);
-    int portBase = portBase();
-    int libertyPort = TestEnvironment.freePort();
+    // -Dims.smoke.servers=open-liberty (or payara-server) starts only that one.
+    String only = System.getProperty("ims.smoke.servers", "payara-server,open-liberty");
     ExecutorService starting = Executors.newFixedThreadPool(2);
     try {
-      Future<InstalledServer> p =
-          starting.submit(() -> started(new PayaraServer(payara), PayaraServer.httpPort(portBase)));
-      Future<InstalledServer> l =
-          starting.submit(() -> started(new OpenLibertyServer(liberty), libertyPort));
-      InstalledServer payaraServer = p.get();
-      InstalledServer libertyServer = l.get();
-      BASE_URLS.put(payaraServer.name(), payaraServer.baseUrl());
-      BASE_URLS.put(libertyServer.name(), libertyServer.baseUrl());
+      List<Future<InstalledServer>> starts = new java.util.ArrayList<>();
+      if (only.contains("payara-server")) {
+        int portBase = portBase();
+        starts.add(
+            starting.submit(
+                () -> started(new PayaraServer(payara), PayaraServer.httpPort(portBase))));
+      }
+      if (only.contains("open-liberty")) {
+        int libertyPort = TestEnvironment.freePort();
+        starts.add(starting.submit(() -> started(new OpenLibertyServer(liberty), libertyPort)));
+      }
+      for (Future<InstalledServer> server : starts) {
+        InstalledServer started = server.get();
+        BASE_URLS.put(started.name(), started.baseUrl());
+      }
     } finally {
       starting.shutdown();
     }
@@ -242,5 +257,69 @@ class ServersSmokeIT {
     Http.Reply metrics = get(server, "/metrics?scope=application", null);
     assertEquals(200, metrics.status(), metrics.body());
     assertTrue(metrics.body().contains("ims_logins_succeeded_total"), metrics.body());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Payara Micro", "Payara Server", "Open Liberty"})
+  void showsTheFinderInABrowser(String server) {
+    // The start page of a visitor without a session leads to the login page, not to an error.
+    Http.Reply start = get(server, "/", null);
+    assertTrue(start.status() == 302 || start.status() == 200, start.status() + " " + start.body());
+    assertEquals(404, get(server, "/favicon.ico", null).status(), "a missing file is not found");
+    try (Browser browser = Browser.open(base(server))) {
+      browser.logIn("admin", "Admin#2026pass");
+      if (browser.path().startsWith("/select-site.xhtml")) {
+        browser.clickAndWaitForPage("select:continue");
+      }
+      browser.find("finder:search");
+      browser.find("finder:table");
+      assertFalse(browser.find("heading").getText().isBlank(), "the active site is named");
+    }
+  }
+
+  /**
+   * Last: the database goes away and comes back; every server reports DOWN meanwhile and serves a
+   * token issued before, through its own pool, once the database is back.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void recoversWhenTheDatabaseRestarts() {
+    Map<String, String> tokens = new LinkedHashMap<>();
+    BASE_URLS.keySet().forEach(server -> tokens.put(server, signIn(server)));
+    TestEnvironment.database().stop();
+    try {
+      for (String server : tokens.keySet()) {
+        assertEquals(
+            503, awaitReady(server, 503, Duration.ofSeconds(60)), server + " reports DOWN");
+      }
+    } finally {
+      TestEnvironment.database().start();
+    }
+    long back = System.nanoTime();
+    for (Map.Entry<String, String> entry : tokens.entrySet()) {
+      String server = entry.getKey();
+      assertEquals(
+          200, awaitReady(server, 200, Duration.ofSeconds(90)), server + " is ready again");
+      System.out.printf(
+          "%s ready %d ms after the database returned%n",
+          server, Duration.ofNanos(System.nanoTime() - back).toMillis());
+      Http.Reply served = get(server, "/api/interactions?pageSize=1", entry.getValue());
+      assertEquals(200, served.status(), server + ": " + served.body());
+    }
+  }
+
+  private static int awaitReady(String server, int status, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int seen = get(server, "/health/ready", null).status();
+    while (seen != status && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      seen = get(server, "/health/ready", null).status();
+    }
+    return seen;
   }
 }

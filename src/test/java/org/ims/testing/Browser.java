@@ -34,13 +34,21 @@ public final class Browser implements AutoCloseable {
 
   private final WebDriver driver;
   private final WebDriverWait wait;
+  private final String baseUrl;
 
-  private Browser(WebDriver driver) {
+  private Browser(WebDriver driver, String baseUrl) {
     this.driver = driver;
+    this.baseUrl = baseUrl;
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
   }
 
+  /** A browser on the shared test server. */
   public static Browser open() {
+    return open(TestEnvironment.baseUrl());
+  }
+
+  /** A browser on the server at this address. */
+  public static Browser open(String baseUrl) {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && System.getenv("CI") != null) {
       throw new IllegalStateException("CI needs chromium and chromium-driver (see .ci/run)");
@@ -63,12 +71,20 @@ public final class Browser implements AutoCloseable {
         "--window-size=1280,900");
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    return new Browser(new ChromeDriver(service, options));
+    return new Browser(new ChromeDriver(service, options), baseUrl);
   }
 
   public Browser go(String path) {
-    driver.get(TestEnvironment.baseUrl() + path);
+    driver.get(baseUrl + path);
     return this;
+  }
+
+  /** Signs in on the login page and waits for the page it leads to. */
+  public Browser logIn(String username, String password) {
+    go("/login.xhtml");
+    return type("login:username", username)
+        .type("login:password", password)
+        .clickAndWaitForPage("login:submit");
   }
 
   public WebElement find(String id) {
@@ -235,7 +251,7 @@ public final class Browser implements AutoCloseable {
 
   public String path() {
     String url = driver.getCurrentUrl();
-    return url.substring(TestEnvironment.baseUrl().length());
+    return url.substring(baseUrl.length());
   }
 
   public String text() {

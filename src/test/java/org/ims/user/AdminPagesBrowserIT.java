@@ -343,9 +343,7 @@ class AdminPagesBrowserIT {
   }
 
   private void logIn(String username, String password) {
-    browser.go("/");
-    browser.type("login:username", username).type("login:password", password);
-    browser.clickAndWaitForPage("login:submit");
+    browser.logIn(username, password);
   }
 
   private void openFromUserMenu(String item) {
