@@ -57,7 +57,12 @@ public class AuthSession {
   }
 
   public boolean isActiveAt(Instant now) {
-    return revokedAt == null && expiresAt.isAfter(now);
+    return isOpen(revokedAt != null, expiresAt, now);
+  }
+
+  /** The rule of {@link #isActiveAt}, also for a session read as columns. */
+  static boolean isOpen(boolean revoked, Instant expiresAt, Instant now) {
+    return !revoked && expiresAt.isAfter(now);
   }
 
   void revoke(Instant now, String reason) {

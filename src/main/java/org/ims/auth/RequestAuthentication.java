@@ -22,6 +22,7 @@ import org.ims.platform.Database;
 import org.ims.platform.ErrorCode;
 import org.ims.site.Role;
 import org.ims.site.SiteContext;
+import org.ims.user.User;
 
 /**
  * Turns a proven identity (a verified token or a web session) into the request's {@link
@@ -31,8 +32,8 @@ import org.ims.site.SiteContext;
  *
  * <p>Runs on every request, so it is one statement, read-only, outside any transaction: the
  * session, the account, the membership and its site in one snapshot, only the columns the checks
- * need (no entity loaded, no password hash read, nothing to flush or commit). The rules are those
- * of {@link AuthSession#isActiveAt}, {@code User.active} and {@code User.passwordChangeRequired}.
+ * need (no entity loaded, no password hash read, nothing to flush or commit), judged by the rules
+ * the entities use ({@link AuthSession#isOpen}, {@link User#passwordChangeRequired}).
  */
 @Stateless
 public class RequestAuthentication {
@@ -108,16 +109,17 @@ public class RequestAuthentication {
           return null;
         }
         boolean sessionOpen =
-            row.getBoolean(1) && row.getObject(2, OffsetDateTime.class).toInstant().isAfter(now);
+            AuthSession.isOpen(
+                !row.getBoolean(1), row.getObject(2, OffsetDateTime.class).toInstant(), now);
         String username = row.getString(3);
         boolean active = username != null && row.getBoolean(4);
         boolean passwordChangeRequired =
             username != null
-                && (row.getBoolean(6)
-                    || row.getObject(7, OffsetDateTime.class)
-                        .toInstant()
-                        .plus(settings.passwordMaxAge())
-                        .isBefore(now));
+                && User.passwordChangeRequired(
+                    row.getBoolean(6),
+                    row.getObject(7, OffsetDateTime.class).toInstant(),
+                    now,
+                    settings.passwordMaxAge());
         String role = row.getString(8);
         SiteContext.Access access =
             role == null

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,18 +42,7 @@ public class SearchAudit {
   private Duration window;
 
   /** What makes two searches the same for audit: who, where, and every filter; not page or sort. */
-  private record Seen(
-      Long userId,
-      Long siteId,
-      String search,
-      String title,
-      String lead,
-      String location,
-      List<String> types,
-      String timezone,
-      Instant from,
-      Instant to,
-      String createdBy) {}
+  private record Seen(Long userId, Long siteId, SearchCriteria filters) {}
 
   /** When each recent search was recorded, by what makes it the same. */
   private final Map<Seen, Instant> recorded = new ConcurrentHashMap<>();
@@ -96,19 +84,7 @@ public class SearchAudit {
 
   /** Whether the same search was recorded within the window; if not, it counts as recorded now. */
   private boolean seenRecently(Actor actor, SearchCriteria c) {
-    Seen key =
-        new Seen(
-            actor.userId(),
-            actor.siteId(),
-            c.search(),
-            c.title(),
-            c.lead(),
-            c.location(),
-            c.types().stream().map(String::toLowerCase).sorted().toList(),
-            c.timezone(),
-            c.from(),
-            c.to(),
-            c.createdBy());
+    Seen key = new Seen(actor.userId(), actor.siteId(), c.filtersOnly());
     Instant now = Instant.now();
     Instant threshold = now.minus(window);
     boolean[] recent = {false};

@@ -121,6 +121,28 @@ public record SearchCriteria(
   }
 
   /**
+   * What decides which interactions are found, without how they are shown: the filters alone (types
+   * as a set, case aside), no page, page size, sort or warnings. Two searches with equal filters
+   * find the same interactions.
+   */
+  public SearchCriteria filtersOnly() {
+    return new SearchCriteria(
+        search,
+        title,
+        lead,
+        location,
+        types.stream().map(String::toLowerCase).sorted().toList(),
+        timezone,
+        from,
+        to,
+        createdBy,
+        List.of(),
+        1,
+        0,
+        List.of());
+  }
+
+  /**
    * The sort with {@code direction} applied: asc or desc turns a sort by one field given without a
    * sign (or the default sort) that way; with a '-' field, or several fields, the signs win and a
    * warning says so.

@@ -122,7 +122,16 @@ public class User {
   }
 
   public boolean passwordChangeRequired(Instant now, Duration maxAge) {
-    return mustChangePassword || passwordChangedAt.plus(maxAge).isBefore(now);
+    return passwordChangeRequired(mustChangePassword, passwordChangedAt, now, maxAge);
+  }
+
+  /**
+   * The rule of {@link #passwordChangeRequired(Instant, Duration)}, also for an account read as
+   * columns.
+   */
+  public static boolean passwordChangeRequired(
+      boolean mustChange, Instant changedAt, Instant now, Duration maxAge) {
+    return mustChange || changedAt.plus(maxAge).isBefore(now);
   }
 
   public void changePassword(String newHash, Instant now) {

@@ -1,6 +1,7 @@
 package org.ims.interaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,5 +110,26 @@ class SearchCriteriaTest {
   @Test
   void blankValuesCountAsAbsent() {
     assertNull(SearchCriteria.parse(Map.of("search", List.of("   "))).search());
+  }
+
+  @Test
+  void filtersOnlyLeaveOutPageSizeSortAndTheOrderOfTypes() {
+    SearchCriteria first =
+        SearchCriteria.parse(
+            Map.of("search", List.of("budget"), "type", List.of("Meeting", "call")));
+    SearchCriteria shownOtherwise =
+        SearchCriteria.parse(
+            Map.of(
+                "search", List.of("budget"),
+                "type", List.of("Call", "meeting"),
+                "page", List.of("3"),
+                "pageSize", List.of("50"),
+                "sort", List.of("-title")));
+    assertEquals(first.filtersOnly(), shownOtherwise.filtersOnly());
+    assertNotEquals(
+        first.filtersOnly(),
+        SearchCriteria.parse(
+                Map.of("search", List.of("budgets"), "type", List.of("Meeting", "call")))
+            .filtersOnly());
   }
 }
