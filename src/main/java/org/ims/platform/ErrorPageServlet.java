@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +59,7 @@ public class ErrorPageServlet extends HttpServlet {
     ApiException refusal = refusal(request, status, requestId);
     status = refusal.status();
     refusal.headers().forEach(response::setHeader);
-    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    String path = uri == null ? request.getRequestURI() : uri.toString();
+    String path = failedPath(request);
 
     response.setStatus(status);
     if (status == 401) {
@@ -105,7 +105,7 @@ public class ErrorPageServlet extends HttpServlet {
             "This form has expired or did not come from this application. Reload the page and"
                 + " try again.");
       }
-      if (anyCause(failure, t -> t instanceof java.io.FileNotFoundException)) {
+      if (isStaticFile(request) && anyCause(failure, t -> t instanceof FileNotFoundException)) {
         // Open Liberty's static file servlet reports a missing file (a browser's /favicon.ico)
         // by throwing, where Payara answers 404.
         return new ApiException(ErrorCode.NOT_FOUND, ErrorCode.messageFor(404));
@@ -138,6 +138,18 @@ public class ErrorPageServlet extends HttpServlet {
                 || (t.getClass().getName().startsWith("jakarta.faces.")
                     && t.getMessage() != null
                     && t.getMessage().contains("Unable to restore view")));
+  }
+
+  /** The address the failed request asked for (not this page's). */
+  private static String failedPath(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    return uri == null ? request.getRequestURI() : uri.toString();
+  }
+
+  /** An address served by the server's file servlet: neither a page nor the API. */
+  private static boolean isStaticFile(HttpServletRequest request) {
+    String path = failedPath(request);
+    return !path.endsWith(".xhtml") && !path.startsWith(request.getContextPath() + "/api/");
   }
 
   private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
