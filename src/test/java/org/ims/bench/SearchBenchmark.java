@@ -343,14 +343,19 @@ public final class SearchBenchmark {
   }
 
   private HttpResponse<String> get(String url, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    return send(HttpRequest.newBuilder(URI.create(url)).GET(), token, url);
+  }
+
+  /** Sends with the token, if any; anything but 200 stops the benchmark. */
+  private HttpResponse<String> send(HttpRequest.Builder request, String token, String what)
+      throws Exception {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (reply.statusCode() != 200) {
       throw new IllegalStateException(
-          url + " answered " + reply.statusCode() + ": " + reply.body());
+          what + " answered " + reply.statusCode() + ": " + reply.body());
     }
     return reply;
   }
@@ -522,18 +527,13 @@ public final class SearchBenchmark {
   }
 
   private JsonObject post(String path, String token, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (reply.statusCode() != 200) {
-      throw new IllegalStateException(
-          path + " answered " + reply.statusCode() + ": " + reply.body());
-    }
+    HttpResponse<String> reply =
+        send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)),
+            token,
+            path);
     return Json.createReader(new StringReader(reply.body())).readObject().getJsonObject("data");
   }
 
